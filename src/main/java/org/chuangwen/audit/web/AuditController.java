@@ -1,0 +1,35 @@
+package org.chuangwen.audit.web;
+
+import org.chuangwen.audit.AuditLog;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit trail for administrators (the URL rule admits only them). */
+@Controller
+class AuditController {
+
+	static final String VIEW = "audit/events";
+	private static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+
+	AuditController(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/audit")
+	String events(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		int safePage = Math.max(page, 0);
+		long total = audit.count(action, actor);
+		model.addAttribute("events", audit.recent(action, actor, safePage * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("action", action);
+		model.addAttribute("actor", actor);
+		model.addAttribute("page", safePage);
+		model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("total", total);
+		return VIEW;
+	}
+}

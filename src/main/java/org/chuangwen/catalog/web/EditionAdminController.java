@@ -1,0 +1,82 @@
+package org.chuangwen.catalog.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import org.chuangwen.catalog.Catalog;
+import org.chuangwen.catalog.Edition;
+import org.chuangwen.orgs.DataScope;
+import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.UserMessages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators: the editions, the import report of the edition in force, importing a new edition file. */
+@Controller
+class EditionAdminController {
+
+	static final String VIEW = "catalog/editions";
+	private static final long MAX_FILE = 2 * 1024 * 1024;
+
+	private final Catalog catalog;
+	private final DataScope scope;
+	private final UserMessages messages;
+
+	EditionAdminController(Catalog catalog, DataScope scope, UserMessages messages) {
+		this.catalog = catalog;
+		this.scope = scope;
+		this.messages = messages;
+	}
+
+	@GetMapping("/admin/catalog")
+	String editions(Model model, HttpServletRequest request) {
+		Edition edition = catalog.active();
+		model.addAttribute("edition", edition);
+		model.addAttribute("findings", ReadableFinding.of(edition.findings(), messages, request));
+		model.addAttribute("editions", catalog.editions());
+		return VIEW;
+	}
+
+	@PostMapping("/admin/catalog")
+	String importEdition(@RequestParam(name = "file", required = false) MultipartFile file, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		scope.requireAdmin("edition", file == null ? null : file.getOriginalFilename());
+		try {
+			Edition imported = catalog.importEdition(file == null ? null : file.getOriginalFilename(), text(file), scope.user().username());
+			redirect.addFlashAttribute("flash", messages.of(request, "edition.imported", imported.name(), imported.indicators().size(),
+					imported.findings().size()));
+			return "redirect:/admin/catalog";
+		} catch (UserFacingException e) {
+			response.setStatus(e.status().value());
+			model.addAttribute("error", messages.of(request, e));
+			return editions(model, request);
+		}
+	}
+
+	private static String text(MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw UserFacingException.badRequest("missing_file", "error.edition.no-file");
+		}
+		if (file.getSize() > MAX_FILE) {
+			throw UserFacingException.badRequest("file_too_large", "error.edition.too-large", MAX_FILE / 1024 / 1024);
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(file.getBytes()))
+					.toString();
+		} catch (CharacterCodingException e) {
+			throw UserFacingException.badRequest("invalid_encoding", "error.edition.encoding");
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package org.chuangwen.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.chuangwen.audit.AuditLog;
+import org.chuangwen.catalog.Catalog;
+import org.chuangwen.catalog.Edition;
+import org.chuangwen.catalog.Indicator;
+import org.chuangwen.orgs.DataScope;
+import org.chuangwen.orgs.OrgUnit;
+import org.chuangwen.platform.BlobStore;
+import org.chuangwen.platform.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Filing, finding, recycling and restoring materials, and the archive box view. Every call is checked against
+ * the caller's data scope; a refused filing leaves no row and no file behind.
+ */
+@Service
+public class EvidenceArchive {
+
+	private static final int TITLE_LIMIT = 300;
+	private static final int PARTY_LIMIT = 200;
+	private static final LocalDate EARLIEST = LocalDate.of(1949, 10, 1);
+
+	private final MaterialRepository materials;
+	private final MaterialReader reader;
+	private final FileTypes types;
+	private final BlobStore blobs;
+	private final Catalog catalog;
+	private final DataScope scope;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final EvidenceProperties properties;
+	private final Clock clock;
+
+	EvidenceArchive(MaterialRepository materials, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
+			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock) {
+		this.materials = materials;
+		this.reader = reader;
+		this.types = types;
+		this.blobs = blobs;
+		this.catalog = catalog;
+		this.scope = scope;
+		this.audit = audit;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Files a material with its files against one or more indicators. Everything is checked before anything is
+	 * stored: unit in the caller's scope, kind of the edition, title, date, indicators, and every file's size and
+	 * content type.
+	 *
+	 * @return the stored material, never null
+	 * @throws UserFacingException with a message naming the problem (and the file, where one is at fault)
+	 */
+	@Transactional
+	public MaterialDetails file(NewMaterial material, List<Upload> uploads) {
+		if (material.orgUnitId() == null) {
+			throw UserFacingException.badRequest("missing_unit", "error.material.unit");
+		}
+		OrgUnit unit = scope.writable(material.orgUnitId());
+		Edition edition = catalog.active();
+		String kind = material.kind() == null ? "" : material.kind().strip();
+		if (edition.kind(kind).isEmpty()) {
+			throw UserFacingException.badRequest("unknown_kind", "error.material.kind", kind);
+		}
+		String title = material.title() == null ? "" : material.title().strip();
+		if (title.isEmpty() || title.length() > TITLE_LIMIT) {
+			throw UserFacingException.badRequest("invalid_title", "error.material.title", TITLE_LIMIT);
+		}
+		LocalDate today = LocalDate.now(clock.withZone(MaterialReader.SHANGHAI));
+		if (material.dateFormed() == null || material.dateFormed().isAfter(today) || material.dateFormed().isBefore(EARLIEST)) {
+			throw UserFacingException.badRequest("invalid_date", "error.material.date");
+		}
+		String party = material.responsibleParty() == null || material.responsibleParty().isBlank() ? null : material.responsibleParty().strip();
+		if (party != null && party.length() > PARTY_LIMIT) {
+			throw UserFacingException.badRequest("invalid_party", "error.material.party", PARTY_LIMIT);
+		}
+		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
+		List<String> contentTypes = check(uploads);
+
+		List<Material.StoredFile> stored = store(uploads, contentTypes);
+		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party,
+				scope.user().username(), Instant.now(clock), stored,
+				indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
+		events.publishEvent(saved.filed());
+		audit.record("MATERIAL_FILED", "material", saved.id(), unit.id(),
+				kind + " / " + title + " / " + stored.size() + " file(s) / " + indicators.stream().map(Indicator::code).toList());
+		return details(saved.id());
+	}
+
+	/** A material in the caller's scope, live or recycled; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public MaterialDetails find(long id) {
+		Material material = readable(id);
+		MaterialRow row = reader.row(material.id());
+		List<Indicator> indicators = material.indicatorIds().stream().flatMap(i -> catalog.find(i).stream()).toList();
+		return new MaterialDetails(row, material.deletedBy(), indicators);
+	}
+
+	/** Describes file {@code index} (0-based) of a material in the caller's scope. */
+	@Transactional(readOnly = true)
+	public FileDownload download(long id, int index) {
+		Material material = readable(id);
+		if (index < 0 || index >= material.files().size()) {
+			throw UserFacingException.notFound("error.material.file-not-found", index);
+		}
+		Material.StoredFile file = material.files().get(index);
+		return new FileDownload(file.name(), file.contentType(), file.size(), file.sha256());
+	}
+
+	/** Opens the bytes of a file previously described by {@link #download}. */
+	public InputStream open(FileDownload file) {
+		try {
+			return blobs.open(file.sha256());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Page<MaterialRow> search(MaterialQuery query) {
+		String unitPath = query.orgUnitId() == null ? null : scope.readable(query.orgUnitId()).path();
+		Long indicatorId = query.indicatorCode() == null || query.indicatorCode().isBlank() ? null : catalog.resolve(query.indicatorCode()).id();
+		MaterialReader.SearchResult result = reader.search(query, scope.path(), unitPath, indicatorId);
+		return new PageImpl<>(result.rows(), PageRequest.of(query.page(), query.size()), result.total());
+	}
+
+	/** Moves a material to the recycle bin. It stops counting as evidence but nothing is erased. */
+	@Transactional
+	public void recycle(long id) {
+		Material material = writable(id);
+		MaterialRecycled recycled = material.recycle(scope.user().username(), Instant.now(clock));
+		if (recycled != null) {
+			materials.save(material);
+			events.publishEvent(recycled);
+			audit.record("MATERIAL_RECYCLED", "material", id, material.orgUnitId(), material.title());
+		}
+	}
+
+	/** Brings a material back from the recycle bin. */
+	@Transactional
+	public void restore(long id) {
+		Material material = writable(id);
+		MaterialRestored restored = material.restore();
+		if (restored != null) {
+			materials.save(material);
+			events.publishEvent(restored);
+			audit.record("MATERIAL_RESTORED", "material", id, material.orgUnitId(), material.title());
+		}
+	}
+
+	/** The archive box of an indicator under a unit (normally a community) in the caller's scope. */
+	@Transactional(readOnly = true)
+	public ArchiveBox box(long orgUnitId, String indicatorCode) {
+		OrgUnit unit = scope.readable(orgUnitId);
+		Indicator indicator = catalog.resolve(indicatorCode);
+		List<MaterialRow> rows = reader.inBox(unit.path(), indicator.id());
+		Map<String, Map<Integer, List<MaterialRow>>> byKind = new LinkedHashMap<>();
+		indicator.evidenceKinds().forEach(k -> byKind.put(k, new TreeMap<>()));
+		for (MaterialRow row : rows) {
+			byKind.computeIfAbsent(row.kind(), k -> new TreeMap<>()).computeIfAbsent(row.year(), y -> new ArrayList<>()).add(row);
+		}
+		Set<String> required = Set.copyOf(indicator.evidenceKinds());
+		List<ArchiveBox.KindShelf> shelves = new ArrayList<>();
+		byKind.forEach((kind, years) -> shelves.add(new ArchiveBox.KindShelf(kind, required.contains(kind),
+				years.entrySet().stream().map(e -> new ArchiveBox.YearGroup(e.getKey(), e.getValue())).toList())));
+		return new ArchiveBox(unit, indicator, catalog.active().period(), shelves, rows);
+	}
+
+	private MaterialDetails details(long id) {
+		Material material = materials.findById(id).orElseThrow();
+		List<Indicator> indicators = material.indicatorIds().stream().flatMap(i -> catalog.find(i).stream()).toList();
+		return new MaterialDetails(reader.row(id), material.deletedBy(), indicators);
+	}
+
+	private Material readable(long id) {
+		Material material = materials.findById(id).orElse(null);
+		scope.checkRead(material == null ? null : material.orgPath(), material == null ? null : material.orgUnitId(), "material", id);
+		return material;
+	}
+
+	private Material writable(long id) {
+		Material material = readable(id);
+		scope.checkWrite(material.orgPath(), material.orgUnitId(), "material", id);
+		return material;
+	}
+
+	/** Checks every file before any is stored; returns their content types in order. */
+	private List<String> check(List<Upload> uploads) {
+		if (uploads == null || uploads.isEmpty()) {
+			throw UserFacingException.badRequest("missing_file", "error.upload.none");
+		}
+		if (uploads.size() > properties.maxFiles()) {
+			throw UserFacingException.badRequest("too_many_files", "error.upload.too-many", properties.maxFiles());
+		}
+		List<String> contentTypes = new ArrayList<>();
+		for (Upload upload : uploads) {
+			String name = displayName(upload);
+			if (upload.size() <= 0) {
+				throw UserFacingException.badRequest("empty_file", "error.upload.empty", name);
+			}
+			if (upload.size() > properties.maxFileSize().toBytes()) {
+				throw new UserFacingException(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "error.upload.too-large", name,
+						properties.maxFileSize().toMegabytes());
+			}
+			String type;
+			try {
+				type = types.detect(upload.content());
+			} catch (IOException e) {
+				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
+			}
+			if (type == null) {
+				throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "error.upload.type", name);
+			}
+			contentTypes.add(type);
+		}
+		return contentTypes;
+	}
+
+	/**
+	 * Copies the files into the blob store. Blobs this filing created are removed again if the transaction rolls
+	 * back, so a failed filing leaves nothing behind.
+	 */
+	private List<Material.StoredFile> store(List<Upload> uploads, List<String> contentTypes) {
+		List<String> created = new ArrayList<>();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					for (String sha256 : created) {
+						try {
+							blobs.delete(sha256);
+						} catch (IOException e) {
+							throw new UncheckedIOException(e);
+						}
+					}
+				}
+			}
+		});
+		List<Material.StoredFile> stored = new ArrayList<>();
+		for (int i = 0; i < uploads.size(); i++) {
+			Upload upload = uploads.get(i);
+			String type = contentTypes.get(i);
+			BlobStore.StoredBlob blob;
+			try (InputStream in = upload.content().getInputStream()) {
+				blob = blobs.put(in);
+			} catch (IOException e) {
+				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
+			}
+			if (blob.created()) {
+				created.add(blob.sha256());
+			}
+			stored.add(new Material.StoredFile(displayName(upload), type, blob.size(), blob.sha256(),
+					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null));
+		}
+		return stored;
+	}
+
+	private static String displayName(Upload upload) {
+		String name = upload.name() == null ? "" : upload.name().replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).strip();
+		if (name.isEmpty()) {
+			return "file";
+		}
+		return name.length() > 300 ? name.substring(name.length() - 300) : name;
+	}
+}

@@ -1,0 +1,158 @@
+package org.chuangwen.evidence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chuangwen.catalog.Catalog;
+import org.chuangwen.catalog.Indicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The read side of materials: rows with their files and indicator codes, in few queries. */
+@Component
+class MaterialReader {
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private static final String COLUMNS = """
+			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.org_unit_id, u.name as unit_name,
+			       m.uploaded_by, m.uploaded_at, m.deleted_at
+			""";
+
+	private final JdbcClient jdbc;
+	private final Catalog catalog;
+	private final EvidenceProperties properties;
+
+	MaterialReader(JdbcClient jdbc, Catalog catalog, EvidenceProperties properties) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.properties = properties;
+	}
+
+	/** One page of a search under {@code scopePath}, newest uploads first, with the total count. */
+	SearchResult search(MaterialQuery query, String scopePath, String unitPath, Long indicatorId) {
+		StringBuilder where = new StringBuilder(" from material m join org_unit u on u.id = m.org_unit_id where m.org_path like :scope");
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope", scopePath + "%");
+		where.append(query.recycled() ? " and m.deleted_at is not null" : " and m.deleted_at is null");
+		if (unitPath != null) {
+			where.append(" and m.org_path like :unit");
+			params.put("unit", unitPath + "%");
+		}
+		if (indicatorId != null) {
+			where.append(" and exists (select 1 from material_indicator mi where mi.material = m.id and mi.indicator_id = :indicator)");
+			params.put("indicator", indicatorId);
+		}
+		if (query.kind() != null && !query.kind().isBlank()) {
+			where.append(" and m.kind = :kind");
+			params.put("kind", query.kind());
+		}
+		if (query.year() != null) {
+			where.append(" and m.date_formed >= :from and m.date_formed < :to");
+			params.put("from", LocalDate.of(query.year(), 1, 1));
+			params.put("to", LocalDate.of(query.year() + 1, 1, 1));
+		}
+		if (query.keyword() != null && !query.keyword().isBlank()) {
+			where.append(" and lower(m.title) like :keyword escape '\\'");
+			params.put("keyword", "%" + escapeLike(query.keyword().strip().toLowerCase()) + "%");
+		}
+		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		params.put("offset", (long) query.page() * query.size());
+		params.put("limit", query.size());
+		List<MaterialRow> rows = rows(jdbc.sql(COLUMNS + where + " order by m.uploaded_at desc, m.id desc offset :offset rows fetch next :limit rows only")
+				.params(params));
+		return new SearchResult(rows, total);
+	}
+
+	record SearchResult(List<MaterialRow> rows, long total) {}
+
+	/** Live materials of one indicator under a unit, by kind, date formed and id. */
+	List<MaterialRow> inBox(String unitPath, long indicatorId) {
+		return rows(jdbc.sql(COLUMNS + """
+				from material m join org_unit u on u.id = m.org_unit_id
+				join material_indicator mi on mi.material = m.id
+				where mi.indicator_id = :indicator and m.org_path like :unit and m.deleted_at is null
+				order by m.date_formed, m.id""")
+				.param("indicator", indicatorId)
+				.param("unit", unitPath + "%"));
+	}
+
+	MaterialRow row(long id) {
+		List<MaterialRow> rows = rows(jdbc.sql(COLUMNS + " from material m join org_unit u on u.id = m.org_unit_id where m.id = :id").param("id", id));
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	private List<MaterialRow> rows(JdbcClient.StatementSpec statement) {
+		record Head(long id, String title, String kind, LocalDate formed, String party, long unitId, String unitName, String by,
+				Instant at, Instant deleted) {}
+		List<Head> heads = statement.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("title"), rs.getString("kind"),
+				rs.getObject("date_formed", LocalDate.class), rs.getString("responsible_party"), rs.getLong("org_unit_id"),
+				rs.getString("unit_name"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "deleted_at")))
+				.list();
+		if (heads.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = heads.stream().map(Head::id).toList();
+		Map<Long, List<FileInfo>> files = files(ids);
+		Map<Long, List<String>> codes = indicatorCodes(ids);
+		List<MaterialRow> rows = new ArrayList<>(heads.size());
+		for (Head h : heads) {
+			rows.add(new MaterialRow(h.id(), h.title(), h.kind(), h.formed(), h.party(), h.unitId(), h.unitName(), h.by(), h.at(),
+					h.deleted(), files.getOrDefault(h.id(), List.of()), codes.getOrDefault(h.id(), List.of()), lateDays(h.formed(), h.at())));
+		}
+		return rows;
+	}
+
+	/** Days between forming and uploading when more than the configured allowance, otherwise 0. */
+	long lateDays(LocalDate formed, Instant uploadedAt) {
+		LocalDate uploaded = uploadedAt.atZone(SHANGHAI).toLocalDate();
+		return uploaded.isAfter(formed.plus(properties.lateAfter())) ? ChronoUnit.DAYS.between(formed, uploaded) : 0;
+	}
+
+	private Map<Long, List<FileInfo>> files(Collection<Long> ids) {
+		Map<Long, List<FileInfo>> files = new LinkedHashMap<>();
+		jdbc.sql("select material, idx, name, content_type, size, sha256, taken_at from material_file where material in (:ids) order by material, idx")
+				.param("ids", ids)
+				.query(rs -> {
+					Timestamp taken = rs.getTimestamp("taken_at");
+					files.computeIfAbsent(rs.getLong("material"), k -> new ArrayList<>())
+							.add(new FileInfo(rs.getInt("idx"), rs.getString("name"), rs.getString("content_type"), rs.getLong("size"),
+									rs.getString("sha256"), taken == null ? null : taken.toLocalDateTime()));
+				});
+		return files;
+	}
+
+	private Map<Long, List<String>> indicatorCodes(Collection<Long> ids) {
+		Map<Long, List<Indicator>> indicators = new HashMap<>();
+		jdbc.sql("select material, indicator_id from material_indicator where material in (:ids)")
+				.param("ids", ids)
+				.query(rs -> {
+					long material = rs.getLong("material");
+					catalog.find(rs.getLong("indicator_id")).ifPresent(indicator ->
+							indicators.computeIfAbsent(material, k -> new ArrayList<>()).add(indicator));
+				});
+		Map<Long, List<String>> codes = new HashMap<>();
+		indicators.forEach((id, list) -> codes.put(id,
+				list.stream().sorted(java.util.Comparator.comparingInt(Indicator::sort)).map(Indicator::code).toList()));
+		return codes;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+}

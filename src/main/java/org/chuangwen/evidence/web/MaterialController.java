@@ -1,0 +1,142 @@
+package org.chuangwen.evidence.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.chuangwen.catalog.Catalog;
+import org.chuangwen.evidence.EvidenceArchive;
+import org.chuangwen.evidence.MaterialDetails;
+import org.chuangwen.evidence.MaterialQuery;
+import org.chuangwen.orgs.DataScope;
+import org.chuangwen.orgs.OrgUnit;
+import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.UserMessages;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class MaterialController {
+
+	static final String LIST = "evidence/materials";
+	static final String FORM = "evidence/upload";
+	static final String DETAIL = "evidence/material";
+	static final String BOX = "evidence/box";
+	static final String BIN = "evidence/recycle-bin";
+
+	private final EvidenceArchive archive;
+	private final Catalog catalog;
+	private final DataScope scope;
+	private final Orgs orgs;
+	private final UserMessages messages;
+
+	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages) {
+		this.archive = archive;
+		this.catalog = catalog;
+		this.scope = scope;
+		this.orgs = orgs;
+		this.messages = messages;
+	}
+
+	record Filter(Long unit, String indicator, String kind, Integer year, String q, Integer page) {
+
+		MaterialQuery toQuery(boolean recycled) {
+			return new MaterialQuery(unit, indicator, kind, year, q, recycled, page == null ? 0 : page, 20);
+		}
+	}
+
+	@GetMapping("/materials")
+	String list(Filter filter, Model model) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", archive.search(filter.toQuery(false)));
+		addChoices(model);
+		return LIST;
+	}
+
+	@GetMapping("/recycle-bin")
+	String recycleBin(Filter filter, Model model) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", archive.search(filter.toQuery(true)));
+		return BIN;
+	}
+
+	@GetMapping("/materials/new")
+	String form(@RequestParam(required = false) Long unit, @RequestParam(required = false) String indicator,
+			@RequestParam(required = false) String kind, Model model) {
+		Long unitId = unit == null ? scope.user().orgUnitId() : scope.readable(unit).id();
+		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
+		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(ZoneId.of("Asia/Shanghai")), null, codes));
+		addChoices(model);
+		return FORM;
+	}
+
+	@PostMapping("/materials")
+	String upload(UploadForm form, @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		MaterialDetails filed;
+		try {
+			filed = archive.file(form.toCommand(), Uploads.of(files));
+		} catch (UserFacingException e) {
+			response.setStatus(e.status().value());
+			model.addAttribute("form", form);
+			model.addAttribute("error", messages.of(request, e));
+			addChoices(model);
+			return FORM;
+		}
+		redirect.addFlashAttribute("flash", messages.of(request, "material.filed", filed.row().title(), filed.files().size()));
+		if (filed.indicators().size() == 1) {
+			long unitId = filed.row().orgUnitId();
+			long community = orgs.find(unitId).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(unitId);
+			return "redirect:/boxes/" + community + "/" + filed.indicators().get(0).code();
+		}
+		return "redirect:/materials/" + filed.id();
+	}
+
+	@GetMapping("/materials/{id}")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("material", archive.find(id));
+		return DETAIL;
+	}
+
+	@GetMapping("/materials/{id}/files/{index}")
+	ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable int index,
+			@RequestParam(defaultValue = "false") boolean download) {
+		return FileResponses.send(archive, archive.download(id, index), download);
+	}
+
+	@PostMapping("/materials/{id}/recycle")
+	String recycle(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+		archive.recycle(id);
+		redirect.addFlashAttribute("flash", messages.of(request, "material.recycled"));
+		return "redirect:/materials/" + id;
+	}
+
+	@PostMapping("/materials/{id}/restore")
+	String restore(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+		archive.restore(id);
+		redirect.addFlashAttribute("flash", messages.of(request, "material.restored"));
+		return "redirect:/materials/" + id;
+	}
+
+	@GetMapping("/boxes/{unitId}/{code}")
+	String box(@PathVariable long unitId, @PathVariable String code, Model model) {
+		model.addAttribute("box", archive.box(unitId, code));
+		model.addAttribute("lineage", orgs.lineage(scope.readable(unitId)));
+		return BOX;
+	}
+
+	private void addChoices(Model model) {
+		model.addAttribute("edition", catalog.active());
+		model.addAttribute("units", orgs.within(scope.path()));
+	}
+}

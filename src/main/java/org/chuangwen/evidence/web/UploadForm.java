@@ -1,0 +1,24 @@
+package org.chuangwen.evidence.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.chuangwen.evidence.NewMaterial;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The upload form of the pages. */
+record UploadForm(
+		Long orgUnitId,
+		String kind,
+		String title,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFormed,
+		String responsibleParty,
+		List<String> indicatorCodes) {
+
+	UploadForm {
+		indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
+	}
+
+	NewMaterial toCommand() {
+		return new NewMaterial(orgUnitId, kind, title, dateFormed, responsibleParty, indicatorCodes);
+	}
+}

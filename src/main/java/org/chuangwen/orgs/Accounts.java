@@ -1,0 +1,66 @@
+package org.chuangwen.orgs;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.chuangwen.platform.UserFacingException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating accounts. Passwords are stored only as hashes. */
+@Service
+public class Accounts {
+
+	private final AccountRepository accounts;
+	private final OrgUnitRepository units;
+	private final PasswordEncoder passwords;
+	private final AccountDetailsService details;
+
+	Accounts(AccountRepository accounts, OrgUnitRepository units, PasswordEncoder passwords, AccountDetailsService details) {
+		this.accounts = accounts;
+		this.units = units;
+		this.passwords = passwords;
+		this.details = details;
+	}
+
+	/**
+	 * Runs {@code work} as the named account, with its scope and roles, outside any request (demo data, jobs).
+	 * The previous security context is restored afterwards.
+	 */
+	public <T> T callAs(String username, Supplier<T> work) {
+		UserDetails principal = details.loadUserByUsername(username);
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		} finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	/**
+	 * Creates an account rooted at {@code orgUnitId}.
+	 *
+	 * @throws UserFacingException when the username is taken or the unit unknown
+	 */
+	@Transactional
+	public void create(String username, String rawPassword, String displayName, long orgUnitId, Set<Role> roles) {
+		if (accounts.findByUsername(username).isPresent()) {
+			throw UserFacingException.conflict("duplicate_username", "error.account.duplicate", username);
+		}
+		if (!units.existsById(orgUnitId)) {
+			throw UserFacingException.notFound("error.org.not-found");
+		}
+		accounts.save(Account.create(username, passwords.encode(rawPassword), displayName, orgUnitId, roles));
+	}
+
+	public boolean isEmpty() {
+		return accounts.count() == 0;
+	}
+}

@@ -1,0 +1,23 @@
+package org.chuangwen.orgs;
+
+/** What an account may do within its subtree. */
+public enum Role {
+	/** System administrator: the whole tree, accounts and catalog editions. */
+	ADMIN(true),
+	/** Street or district office (街道/区 文明办): its subtree. */
+	STREET(true),
+	/** Community worker (社区工作者): its community. */
+	WORKER(true),
+	/** Inspector (测评员): reads its subtree, writes nothing. */
+	INSPECTOR(false);
+
+	private final boolean writes;
+
+	Role(boolean writes) {
+		this.writes = writes;
+	}
+
+	public boolean writes() {
+		return writes;
+	}
+}
