@@ -154,6 +154,18 @@ public class Catalog {
 		return edition;
 	}
 
+	/** Puts an earlier edition back in force (e.g. after importing the wrong file). */
+	@Transactional
+	public Edition activate(String code, String actor) {
+		Long id = jdbc.sql("select id from edition where code = :code").param("code", code).query(Long.class).optional()
+				.orElseThrow(() -> UserFacingException.notFound("error.edition.not-found", code));
+		jdbc.sql("update edition set active = (id = :id)").param("id", id).update();
+		audit.recordAs(actor, "EDITION_ACTIVATED", "edition", code, null, null);
+		Edition edition = load(id);
+		cached = edition;
+		return edition;
+	}
+
 	private Edition load(long editionId) {
 		record Row(String text, Instant at, String by, String file) {}
 		Row row = jdbc.sql("select source_text, imported_at, imported_by, file_name from edition where id = :id")

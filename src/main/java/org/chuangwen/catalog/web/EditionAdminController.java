@@ -15,6 +15,7 @@ import org.chuangwen.platform.UserMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -60,6 +61,14 @@ class EditionAdminController {
 			model.addAttribute("error", messages.of(request, e));
 			return editions(model, request);
 		}
+	}
+
+	@PostMapping("/admin/catalog/{code}/activate")
+	String activate(@PathVariable String code, HttpServletRequest request, RedirectAttributes redirect) {
+		scope.requireAdmin("edition", code);
+		Edition edition = catalog.activate(code, scope.user().username());
+		redirect.addFlashAttribute("flash", messages.of(request, "edition.activated", edition.name()));
+		return "redirect:/admin/catalog";
 	}
 
 	private static String text(MultipartFile file) throws IOException {
