@@ -26,6 +26,10 @@ public final class Session {
 		this.base = "http://localhost:" + port;
 	}
 
+	public static Session anonymous(int port) {
+		return new Session(port);
+	}
+
 	public static Session login(int port, String username, String password) {
 		Session session = new Session(port);
 		Page form = session.get("/login");
@@ -44,6 +48,16 @@ public final class Session {
 	public Page postForm(String path, String tokenPage, String form) {
 		String token = csrf(get(tokenPage).body());
 		return post(path, (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(token));
+	}
+
+	/** Posts a multipart form (with the CSRF token of {@code tokenPage}), as a browser sends a file input. */
+	public Page postMultipart(String path, String tokenPage, java.util.List<Api.Part> parts) {
+		java.util.List<Api.Part> all = new java.util.ArrayList<>(parts);
+		all.add(new Api.Part("_csrf", null, "text/plain", csrf(get(tokenPage).body()).getBytes(StandardCharsets.UTF_8)));
+		String boundary = "cw" + java.util.UUID.randomUUID();
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(Api.multipart(boundary, all))));
 	}
 
 	public Page post(String path, String form) {

@@ -1,0 +1,1419 @@
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Benchmark helper for 创文 (JDK classes only; run with {@code java bench/Bench.java <command> …}).
+ *
+ * <p>Every measured value is appended as {@code key=value} to the file named by the environment variable
+ * {@code BENCH_KV} (if set) and echoed to stdout; {@code report} turns that file into Markdown.
+ *
+ * <pre>
+ * start     JAR WORKDIR PORT PIDFILE LOGFILE LABEL   launch the app, time it until /actuator/health is UP
+ * photos    DIR COUNT WIDTH HEIGHT QUALITY SEED      distinct random-noise JPEGs (with EXIF DateTimeOriginal)
+ * diskwrite SRCDIR OUTDIR                            plain-Java write of the same bytes (unsynced, +SHA-256, fsynced)
+ * upload    BASE USER PASS UNIT_NAME DIR_A DIR_B     one material per photo (DIR_A), then all of DIR_B in one request
+ * seed      BASE USER PASS DISTRICT COMMUNITIES PER PARALLEL api|form
+ * latency   BASE USER PASS UNIT_ID COMMUNITIES WARMUP N SESSION_FILE
+ * report    KVFILE OUT.md
+ * </pre>
+ */
+public class Bench {
+
+	static final Path KV = System.getenv("BENCH_KV") == null ? null : Path.of(System.getenv("BENCH_KV"));
+	static final double MB = 1_000_000.0;
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0) {
+			System.err.println("usage: java Bench.java start|photos|diskwrite|upload|seed|latency|report …");
+			System.exit(2);
+		}
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		switch (args[0]) {
+			case "start" -> start(rest);
+			case "photos" -> photos(rest);
+			case "diskwrite" -> diskwrite(rest);
+			case "upload" -> upload(rest);
+			case "seed" -> seed(rest);
+			case "latency" -> latency(rest);
+			case "report" -> Report.write(Path.of(rest[0]), Path.of(rest[1]));
+			default -> {
+				System.err.println("unknown command " + args[0]);
+				System.exit(2);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// 1. Cold start
+	// ---------------------------------------------------------------------------------------------------------
+
+	static void start(String[] a) throws Exception {
+		Path jar = Path.of(a[0]).toAbsolutePath();
+		Path dir = Path.of(a[1]).toAbsolutePath();
+		int port = Integer.parseInt(a[2]);
+		Path pidFile = Path.of(a[3]);
+		Path log = Path.of(a[4]);
+		String label = a[5];
+		Files.createDirectories(dir);
+		List<String> cmd = new ArrayList<>();
+		cmd.add("java");
+		String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").strip();
+		if (!opts.isEmpty()) {
+			cmd.addAll(Arrays.asList(opts.split("\\s+")));
+		}
+		cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--spring.datasource.url=jdbc:h2:file:" + dir + "/data/db/chuangwen;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
+				"--chuangwen.storage.root=" + dir + "/data/files"));
+		boolean existing = Files.exists(dir.resolve("data/db"));
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+				.timeout(Duration.ofSeconds(5)).build();
+		try {
+			http.send(health, HttpResponse.BodyHandlers.discarding());
+			System.err.println("port " + port + " already answers; stop whatever runs there first");
+			System.exit(1);
+		} catch (IOException expected) {
+			// nothing listens: good
+		}
+
+		ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		Instant launched = Instant.now();
+		long t0 = System.nanoTime();
+		Process p = pb.start();
+		Files.writeString(pidFile, Long.toString(p.pid()));
+		long firstHttp = -1;
+		int firstStatus = -1;
+		long up = -1;
+		long deadline = t0 + Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_START_TIMEOUT", "300"))).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!p.isAlive()) {
+				System.err.println("the app exited with " + p.exitValue() + " before it was UP; see " + log);
+				System.exit(1);
+			}
+			try {
+				HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+				long now = System.nanoTime();
+				if (firstHttp < 0) {
+					firstHttp = now - t0;
+					firstStatus = r.statusCode();
+				}
+				if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"")) {
+					up = now - t0;
+					break;
+				}
+			} catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(20);
+		}
+		if (up < 0) {
+			System.err.println("the app was not UP within the timeout; see " + log);
+			System.exit(1);
+		}
+		kv(label + ".existing_data", existing);
+		kv(label + ".pid", p.pid());
+		kv(label + ".up_ms", ms(up));
+		kv(label + ".first_http_ms", ms(firstHttp));
+		kv(label + ".first_http_status", firstStatus);
+		// Milestones from the app's own log (timestamps relative to the launch)
+		Map<String, String> marks = new LinkedHashMap<>();
+		marks.put("spring_starting", "Starting Chuangwen");
+		marks.put("context_init", "Root WebApplicationContext: initialization completed");
+		marks.put("flyway_done", "o.f.core.internal.command.DbMigrate");
+		marks.put("tomcat_started", "Tomcat started on port");
+		marks.put("started", "Started Chuangwen in");
+		marks.put("demo_data", "Demo data created");
+		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+		int from = 0;
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			if (lines.get(i).contains("Starting Chuangwen")) {
+				from = i;
+				break;
+			}
+		}
+		for (Map.Entry<String, String> mark : marks.entrySet()) {
+			for (int i = from; i < lines.size(); i++) {
+				String line = lines.get(i);
+				if (line.contains(mark.getValue())) {
+					Instant at = timestamp(line);
+					if (at != null) {
+						kv(label + ".log." + mark.getKey() + "_ms", Duration.between(launched, at).toMillis());
+					}
+					if (!mark.getKey().equals("flyway_done")) {
+						break;
+					}
+				}
+			}
+		}
+		for (int i = from; i < lines.size(); i++) {
+			Matcher m = Pattern.compile("Started Chuangwen in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)").matcher(lines.get(i));
+			if (m.find()) {
+				kv(label + ".spring_reported_s", m.group(1));
+				kv(label + ".process_reported_s", m.group(2));
+			}
+		}
+	}
+
+	static Instant timestamp(String line) {
+		int sp = line.indexOf(' ');
+		if (sp <= 0) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(line.substring(0, sp)).toInstant();
+		} catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// 2. Photos, plain disk writes, uploads
+	// ---------------------------------------------------------------------------------------------------------
+
+	static void photos(String[] a) throws Exception {
+		Path dir = Path.of(a[0]);
+		int count = Integer.parseInt(a[1]);
+		int width = Integer.parseInt(a[2]);
+		int height = Integer.parseInt(a[3]);
+		float quality = Float.parseFloat(a[4]);
+		long seed = Long.parseLong(a[5]);
+		Files.createDirectories(dir);
+		long t0 = System.nanoTime();
+		AtomicLong bytes = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		List<Future<?>> jobs = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			int n = i;
+			jobs.add(pool.submit(() -> {
+				byte[] jpeg = noiseJpeg(width, height, quality, new SplittableRandom(seed * 1_000_003L + n));
+				jpeg = withExifTime(jpeg, LocalDateTime.of(2010, 5, 1, 9, 0).plusMinutes(n));
+				Files.write(dir.resolve(String.format("photo-%d-%03d.jpg", seed, n)), jpeg);
+				bytes.addAndGet(jpeg.length);
+				return null;
+			}));
+		}
+		for (Future<?> job : jobs) {
+			job.get();
+		}
+		pool.shutdown();
+		System.out.printf(Locale.ROOT, "generated %d JPEGs %dx%d q=%.2f in %s: %.1f MB (%.2f MB each)%n", count, width, height, quality,
+				dir, bytes.get() / MB, bytes.get() / MB / count);
+		kv("photos." + seed + ".gen_ms", ms(System.nanoTime() - t0));
+	}
+
+	static byte[] noiseJpeg(int w, int h, float quality, SplittableRandom random) throws IOException {
+		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+		for (int i = 0; i < px.length; i++) {
+			px[i] = random.nextInt(0x1000000);
+		}
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+		param.setCompressionQuality(quality);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
+		try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(ios);
+			writer.write(null, new IIOImage(image, null, null), param);
+		} finally {
+			writer.dispose();
+		}
+		return out.toByteArray();
+	}
+
+	/** Inserts an APP1 Exif segment with DateTimeOriginal right after SOI, as a camera does. */
+	static byte[] withExifTime(byte[] jpeg, LocalDateTime takenAt) {
+		byte[] time = (DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(takenAt) + "\0").getBytes(StandardCharsets.US_ASCII);
+		ByteBuffer tiff = ByteBuffer.allocate(44 + time.length);
+		tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
+		tiff.putShort((short) 1).putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+		tiff.putShort((short) 1).putShort((short) 0x9003).putShort((short) 2).putInt(time.length).putInt(44).putInt(0);
+		tiff.put(time);
+		byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+		int length = 2 + header.length + tiff.capacity();
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+		out.put(jpeg, 0, 2);
+		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(header).put(tiff.array());
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
+	static List<Path> files(Path dir) throws IOException {
+		try (var s = Files.list(dir)) {
+			return s.filter(Files::isRegularFile).sorted().toList();
+		}
+	}
+
+	static void diskwrite(String[] a) throws Exception {
+		List<Path> sources = files(Path.of(a[0]));
+		Path out = Path.of(a[1]);
+		List<byte[]> contents = new ArrayList<>();
+		long total = 0;
+		for (Path p : sources) {
+			byte[] b = Files.readAllBytes(p);
+			contents.add(b);
+			total += b.length;
+		}
+		int reps = 3;
+		long[] plain = new long[reps];
+		for (int r = 0; r < reps; r++) {
+			Path d = Files.createDirectories(out.resolve("plain-" + r));
+			long t0 = System.nanoTime();
+			for (int i = 0; i < contents.size(); i++) {
+				Files.write(d.resolve(sources.get(i).getFileName()), contents.get(i));
+			}
+			plain[r] = System.nanoTime() - t0;
+			delete(d);
+		}
+		long[] hashed = new long[reps];
+		for (int r = 0; r < reps; r++) {
+			Path d = Files.createDirectories(out.resolve("sha-" + r));
+			long t0 = System.nanoTime();
+			for (int i = 0; i < contents.size(); i++) {
+				MessageDigest sha = MessageDigest.getInstance("SHA-256");
+				try (OutputStream o = new DigestOutputStream(Files.newOutputStream(d.resolve(sources.get(i).getFileName())), sha)) {
+					new ByteArrayInputStream(contents.get(i)).transferTo(o);
+				}
+				sha.digest();
+			}
+			hashed[r] = System.nanoTime() - t0;
+			delete(d);
+		}
+		Path d = Files.createDirectories(out.resolve("synced"));
+		long t0 = System.nanoTime();
+		for (int i = 0; i < contents.size(); i++) {
+			try (FileChannel ch = FileChannel.open(d.resolve(sources.get(i).getFileName()), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buf = ByteBuffer.wrap(contents.get(i));
+				while (buf.hasRemaining()) {
+					ch.write(buf);
+				}
+				ch.force(true);
+			}
+		}
+		long synced = System.nanoTime() - t0;
+		delete(d);
+		kv("disk.files", contents.size());
+		kv("disk.bytes", total);
+		kv("disk.plain_ms", ms(median(plain)));
+		kv("disk.plain_all_ms", Arrays.stream(plain).mapToObj(v -> fmt(ms(v))).collect(Collectors.joining(" / ")));
+		kv("disk.sha_ms", ms(median(hashed)));
+		kv("disk.synced_ms", ms(synced));
+	}
+
+	static void delete(Path dir) throws IOException {
+		try (var s = Files.walk(dir)) {
+			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	static void upload(String[] a) throws Exception {
+		String base = a[0];
+		Api api = new Api(base, a[1], a[2]);
+		String unitName = a[3];
+		List<Path> setA = files(Path.of(a[4]));
+		List<Path> setB = files(Path.of(a[5]));
+		long unitId = -1;
+		for (Object o : (List<?>) api.getJson("/api/v1/org-units")) {
+			Map<?, ?> u = (Map<?, ?>) o;
+			if (unitName.equals(u.get("name")) && "COMMUNITY".equals(u.get("kind"))) {
+				unitId = ((Number) u.get("id")).longValue();
+			}
+		}
+		if (unitId < 0) {
+			throw new IllegalStateException(a[1] + " does not see a community named " + unitName);
+		}
+		kv("upload.unit_id", unitId);
+
+		// bcrypt floor: the cheapest API call, HTTP Basic re-hashes the password each time
+		long[] me = new long[15];
+		for (int i = 0; i < me.length; i++) {
+			long t0 = System.nanoTime();
+			api.expect(api.get("/api/v1/me"), 200);
+			me[i] = System.nanoTime() - t0;
+		}
+		kv("upload.me_median_ms", ms(median(Arrays.copyOfRange(me, 5, me.length))));
+
+		// one material per photo, sequential
+		List<byte[]> a1 = new ArrayList<>();
+		List<String> shaA = new ArrayList<>();
+		long bytesA = 0;
+		for (Path p : setA) {
+			byte[] b = Files.readAllBytes(p);
+			a1.add(b);
+			shaA.add(sha256(b));
+			bytesA += b.length;
+		}
+		long[] each = new long[a1.size()];
+		long t0 = System.nanoTime();
+		for (int i = 0; i < a1.size(); i++) {
+			Multipart body = new Multipart();
+			body.json("meta", meta(unitId, "图片", "压测照片 " + (i + 1), "2010-05-01", List.of("Ⅲ-116")));
+			body.file("file", setA.get(i).getFileName().toString(), "image/jpeg", a1.get(i));
+			long s = System.nanoTime();
+			HttpResponse<String> r = api.post("/api/v1/materials", body);
+			each[i] = System.nanoTime() - s;
+			api.expect(r, 201);
+			Map<?, ?> m = (Map<?, ?>) Json.parse(r.body());
+			Map<?, ?> f = (Map<?, ?>) ((List<?>) m.get("files")).get(0);
+			if (((Number) f.get("size")).longValue() != a1.get(i).length || !shaA.get(i).equals(f.get("sha256"))) {
+				throw new IllegalStateException("stored file differs from the upload: " + r.body());
+			}
+		}
+		long seq = System.nanoTime() - t0;
+		kv("upload.seq.files", a1.size());
+		kv("upload.seq.bytes", bytesA);
+		kv("upload.seq.total_ms", ms(seq));
+		kv("upload.seq.mbps", bytesA / MB / (seq / 1e9));
+		kv("upload.seq.first_ms", ms(each[0]));
+		kv("upload.seq.p50_ms", ms(pct(each, 0.50)));
+		kv("upload.seq.max_ms", ms(Arrays.stream(each).max().orElse(0)));
+		kv("upload.seq.min_ms", ms(Arrays.stream(each).min().orElse(0)));
+		a1 = null;
+
+		// all photos of set B in one request, one material
+		Multipart one = new Multipart();
+		one.json("meta", meta(unitId, "图片", "压测照片合集", "2010-05-01", List.of("Ⅲ-116")));
+		long bytesB = 0;
+		for (Path p : setB) {
+			byte[] b = Files.readAllBytes(p);
+			bytesB += b.length;
+			one.file("file", p.getFileName().toString(), "image/jpeg", b);
+		}
+		kv("upload.one.files", setB.size());
+		kv("upload.one.bytes", bytesB);
+		kv("upload.one.request_bytes", one.length());
+		long s = System.nanoTime();
+		HttpResponse<String> r = api.post("/api/v1/materials", one);
+		long took = System.nanoTime() - s;
+		kv("upload.one.status", r.statusCode());
+		if (r.statusCode() == 201) {
+			Map<?, ?> m = (Map<?, ?>) Json.parse(r.body());
+			kv("upload.one.stored_files", ((List<?>) m.get("files")).size());
+			kv("upload.one.total_ms", ms(took));
+			kv("upload.one.mbps", bytesB / MB / (took / 1e9));
+		} else {
+			kv("upload.one.error", r.body().replaceAll("\\s+", " "));
+		}
+	}
+
+	static String meta(long unitId, String kind, String title, String date, List<String> codes) {
+		return "{\"orgUnitId\":" + unitId + ",\"kind\":" + Json.quote(kind) + ",\"title\":" + Json.quote(title) + ",\"dateFormed\":\""
+				+ date + "\",\"indicatorCodes\":[" + codes.stream().map(Json::quote).collect(Collectors.joining(",")) + "]}";
+	}
+
+	static String sha256(byte[] b) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// 3. Seeding a street of communities, then readiness latency
+	// ---------------------------------------------------------------------------------------------------------
+
+	record Pair(String code, String kind) {}
+
+	record Task(int community, int index) {}
+
+	static void seed(String[] a) throws Exception {
+		String base = a[0];
+		Api api = new Api(base, a[1], a[2]);
+		String districtName = a[3];
+		int communities = Integer.parseInt(a[4]);
+		int per = Integer.parseInt(a[5]);
+		int parallel = Integer.parseInt(a[6]);
+		String via = a[7];
+
+		long district = -1;
+		for (Object o : (List<?>) api.getJson("/api/v1/org-units")) {
+			Map<?, ?> u = (Map<?, ?>) o;
+			if (districtName.equals(u.get("name")) && "DISTRICT".equals(u.get("kind"))) {
+				district = ((Number) u.get("id")).longValue();
+			}
+		}
+		if (district < 0) {
+			throw new IllegalStateException("no district named " + districtName);
+		}
+		long t0 = System.nanoTime();
+		String stamp = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now());
+		long street = api.create(district, "STREET", "压测街道" + stamp);
+		long[] ids = new long[communities];
+		String[] names = new String[communities];
+		for (int c = 0; c < communities; c++) {
+			names[c] = String.format("压测社区%02d", c + 1);
+			ids[c] = api.create(street, "COMMUNITY", names[c]);
+		}
+		kv("seed.street_id", street);
+		kv("seed.units_ms", ms(System.nanoTime() - t0));
+
+		// The catalog: every (indicator, required kind) pair; each community covers a different share of them
+		List<Pair> pairs = new ArrayList<>();
+		Map<String, List<String>> codesByKind = new TreeMap<>();
+		for (Object o : (List<?>) api.getJson("/api/v1/indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			String code = (String) ind.get("code");
+			for (Object k : (List<?>) ind.get("evidenceKinds")) {
+				pairs.add(new Pair(code, (String) k));
+				codesByKind.computeIfAbsent((String) k, x -> new ArrayList<>()).add(code);
+			}
+		}
+		List<List<Pair>> plan = new ArrayList<>();
+		for (int c = 0; c < communities; c++) {
+			double coverage = communities == 1 ? 1.0 : 0.55 + 0.45 * c / (communities - 1);
+			SplittableRandom r = new SplittableRandom(4242L + c);
+			List<Pair> chosen = new ArrayList<>();
+			for (Pair p : pairs) {
+				if (r.nextDouble() < coverage) {
+					chosen.add(p);
+				}
+			}
+			if (chosen.isEmpty()) {
+				chosen.add(pairs.get(0));
+			}
+			plan.add(chosen);
+		}
+		kv("seed.pairs", pairs.size());
+
+		Client client = via.equals("form") ? new Session(base, a[1], a[2]) : api;
+		String csrf = client instanceof Session session ? session.csrf("/materials/new") : null;
+		byte[] jpegBase = noiseJpeg(64, 48, 0.8f, new SplittableRandom(7));
+
+		// Interleave communities so that parallel requests rarely hit the same community (its row is locked per filing)
+		List<Task> tasks = new ArrayList<>();
+		for (int i = 0; i < per; i++) {
+			for (int c = 0; c < communities; c++) {
+				tasks.add(new Task(c, i));
+			}
+		}
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		AtomicLong bytes = new AtomicLong();
+		AtomicInteger done = new AtomicInteger();
+		Map<String, AtomicInteger> byType = new TreeMap<>();
+		for (String t : List.of("pdf", "jpg", "docx", "xlsx")) {
+			byType.put(t, new AtomicInteger());
+		}
+		List<String> firstErrors = new ArrayList<>();
+		long[] latencies = new long[tasks.size()];
+		long s0 = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(parallel);
+		List<Future<?>> workers = new ArrayList<>();
+		for (int w = 0; w < parallel; w++) {
+			workers.add(pool.submit(() -> {
+				for (int k; (k = next.getAndIncrement()) < tasks.size(); ) {
+					if (errors.get() > 20) {
+						return null;
+					}
+					Task t = tasks.get(k);
+					SplittableRandom r = new SplittableRandom(t.community() * 1_000_003L + t.index());
+					List<Pair> chosen = plan.get(t.community());
+					Pair pair = chosen.get(r.nextInt(chosen.size()));
+					List<String> codes = new ArrayList<>(List.of(pair.code()));
+					if (r.nextInt(4) == 0) {
+						List<String> others = codesByKind.get(pair.kind());
+						String extra = others.get(r.nextInt(others.size()));
+						if (!codes.contains(extra)) {
+							codes.add(extra);
+						}
+					}
+					int roll = r.nextInt(10);
+					int year = roll < 4 ? 2009 : roll < 8 ? 2010 : 2011;
+					LocalDate date = LocalDate.of(year, 1, 1).plusDays(r.nextInt(365));
+					String title = names[t.community()] + " " + pair.kind() + " 第" + (t.index() + 1) + "份";
+					String tag = "bench " + street + "/" + t.community() + "/" + t.index();
+					String type = fileType(pair.kind(), t.index());
+					byte[] file = switch (type) {
+						case "jpg" -> jpegWithComment(jpegBase, tag);
+						case "docx" -> Office.docx(title, tag);
+						case "xlsx" -> Office.xlsx(title, tag);
+						default -> Office.pdf(title, tag);
+					};
+					String fileName = "m" + t.community() + "-" + t.index() + "." + type;
+					Multipart body = new Multipart();
+					int expected;
+					String path;
+					if (csrf == null) {
+						body.json("meta", "{\"orgUnitId\":" + ids[t.community()] + ",\"kind\":" + Json.quote(pair.kind()) + ",\"title\":"
+								+ Json.quote(title) + ",\"dateFormed\":\"" + date + "\",\"responsibleParty\":" + Json.quote(names[t.community()])
+								+ ",\"indicatorCodes\":[" + codes.stream().map(Json::quote).collect(Collectors.joining(",")) + "]}");
+						expected = 201;
+						path = "/api/v1/materials";
+					} else {
+						body.field("orgUnitId", Long.toString(ids[t.community()]));
+						body.field("kind", pair.kind());
+						body.field("title", title);
+						body.field("dateFormed", date.toString());
+						body.field("responsibleParty", names[t.community()]);
+						for (String code : codes) {
+							body.field("indicatorCodes", code);
+						}
+						expected = 302;
+						path = "/materials";
+					}
+					body.file("file", fileName, Office.contentType(type), file);
+					long q0 = System.nanoTime();
+					HttpResponse<String> resp;
+					try {
+						resp = client.post(path, body, csrf);
+					} catch (Exception e) {
+						synchronized (firstErrors) {
+							if (firstErrors.size() < 5) {
+								firstErrors.add(e.toString());
+							}
+						}
+						errors.incrementAndGet();
+						continue;
+					}
+					latencies[k] = System.nanoTime() - q0;
+					String location = resp.headers().firstValue("Location").orElse("");
+					if (resp.statusCode() != expected || location.contains("/login")) {
+						synchronized (firstErrors) {
+							if (firstErrors.size() < 5) {
+								firstErrors.add(resp.statusCode() + " " + location + " " + resp.body().substring(0, Math.min(300, resp.body().length())));
+							}
+						}
+						errors.incrementAndGet();
+						continue;
+					}
+					bytes.addAndGet(file.length);
+					byType.get(type).incrementAndGet();
+					int n = done.incrementAndGet();
+					if (n % 1000 == 0) {
+						System.out.printf(Locale.ROOT, "  seeded %d/%d materials (%.0f/s)%n", n, tasks.size(), n / ((System.nanoTime() - s0) / 1e9));
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> w : workers) {
+			w.get();
+		}
+		pool.shutdown();
+		long seedTime = System.nanoTime() - s0;
+		firstErrors.forEach(e -> System.out.println("  error: " + e));
+		kv("seed.via", via);
+		kv("seed.parallel", parallel);
+		kv("seed.communities", communities);
+		kv("seed.materials", done.get());
+		kv("seed.errors", errors.get());
+		kv("seed.bytes", bytes.get());
+		kv("seed.types", byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+		kv("seed.ms", ms(seedTime));
+		kv("seed.per_s", done.get() / (seedTime / 1e9));
+		long[] ok = Arrays.stream(latencies).filter(v -> v > 0).toArray();
+		kv("seed.req_p50_ms", ms(pct(ok, 0.50)));
+		kv("seed.req_p95_ms", ms(pct(ok, 0.95)));
+		Map<?, ?> page = (Map<?, ?>) api.getJson("/api/v1/materials?orgUnitId=" + street + "&size=1");
+		kv("seed.verified_total", ((Number) page.get("total")).longValue());
+		if (errors.get() > 0) {
+			System.err.println("seeding had " + errors.get() + " errors");
+			System.exit(1);
+		}
+	}
+
+	static String fileType(String kind, int index) {
+		if (kind.equals("图片")) {
+			return "jpg";
+		}
+		if (kind.endsWith("统计表")) {
+			return "xlsx";
+		}
+		if (List.of("方案", "街道下发的方案", "总结", "制度", "规划", "章程", "领导讲话", "经验材料", "典型材料").contains(kind)) {
+			return index % 2 == 0 ? "docx" : "pdf";
+		}
+		return "pdf";
+	}
+
+	/** A small real JPEG made distinct by a COM segment right after SOI. */
+	static byte[] jpegWithComment(byte[] jpeg, String comment) {
+		byte[] text = comment.getBytes(StandardCharsets.UTF_8);
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + text.length);
+		out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xFE).putShort((short) (text.length + 2)).put(text);
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
+	static void latency(String[] a) throws Exception {
+		String base = a[0];
+		Api api = new Api(base, a[1], a[2]);
+		long unit = Long.parseLong(a[3]);
+		int communities = Integer.parseInt(a[4]);
+		int warmup = Integer.parseInt(a[5]);
+		int n = Integer.parseInt(a[6]);
+		Path sessionFile = Path.of(a[7]);
+
+		String apiPath = "/api/v1/readiness?orgUnitId=" + unit;
+		HttpResponse<String> first = api.get(apiPath);
+		api.expect(first, 200);
+		Map<?, ?> body = (Map<?, ?>) Json.parse(first.body());
+		int seen = ((List<?>) body.get("communities")).size();
+		kv("readiness.completeness", body.get("completeness"));
+		kv("readiness.communities", seen);
+		kv("readiness.api_bytes", first.body().getBytes(StandardCharsets.UTF_8).length);
+		if (seen != communities) {
+			throw new IllegalStateException("readiness lists " + seen + " communities, expected " + communities);
+		}
+		measure("readiness.api", warmup, n, () -> api.expect(api.get(apiPath), 200));
+		measure("readiness.me", Math.min(warmup, 5), Math.max(20, n / 4), () -> api.expect(api.get("/api/v1/me"), 200));
+
+		Session session = new Session(base, a[1], a[2]);
+		String pagePath = "/readiness?unit=" + unit;
+		HttpResponse<String> page = session.get(pagePath);
+		if (page.statusCode() != 200 || !page.body().contains("data-testid=\"ranking\"")) {
+			throw new IllegalStateException("the dashboard did not render: " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
+		}
+		kv("readiness.page_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
+		measure("readiness.page", warmup, n, () -> {
+			HttpResponse<String> r = session.get(pagePath);
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("page answered " + r.statusCode());
+			}
+		});
+		Files.writeString(sessionFile, session.cookie("JSESSIONID"));
+	}
+
+	interface Call {
+		void run() throws Exception;
+	}
+
+	static void measure(String label, int warmup, int n, Call call) throws Exception {
+		for (int i = 0; i < warmup; i++) {
+			call.run();
+		}
+		long[] t = new long[n];
+		long t0 = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			long s = System.nanoTime();
+			call.run();
+			t[i] = System.nanoTime() - s;
+		}
+		long total = System.nanoTime() - t0;
+		kv(label + ".n", n);
+		kv(label + ".p50_ms", ms(pct(t, 0.50)));
+		kv(label + ".p95_ms", ms(pct(t, 0.95)));
+		kv(label + ".p99_ms", ms(pct(t, 0.99)));
+		kv(label + ".max_ms", ms(Arrays.stream(t).max().orElse(0)));
+		kv(label + ".mean_ms", ms(Arrays.stream(t).sum() / n));
+		kv(label + ".seq_rps", n / (total / 1e9));
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// HTTP
+	// ---------------------------------------------------------------------------------------------------------
+
+	interface Client {
+		HttpResponse<String> post(String path, Multipart body, String csrf) throws Exception;
+	}
+
+	/** The JSON API with HTTP Basic (stateless: the server re-checks the password on every call). */
+	static final class Api implements Client {
+
+		final String base;
+		final String auth;
+		final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+		Api(String base, String user, String password) {
+			this.base = base;
+			this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).timeout(Duration.ofSeconds(120)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		Object getJson(String path) throws Exception {
+			HttpResponse<String> r = get(path);
+			expect(r, 200);
+			return Json.parse(r.body());
+		}
+
+		HttpResponse<String> post(String path, Multipart body) throws Exception {
+			return post(path, body, null);
+		}
+
+		@Override
+		public HttpResponse<String> post(String path, Multipart body, String csrf) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+					.header("Content-Type", body.contentType()).timeout(Duration.ofMinutes(10)).POST(body.publisher()).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		long create(long parent, String kind, String name) throws Exception {
+			String json = "{\"parentId\":" + parent + ",\"kind\":\"" + kind + "\",\"name\":" + Json.quote(name) + "}";
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/org-units")).header("Authorization", auth)
+					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			expect(r, 201);
+			return ((Number) ((Map<?, ?>) Json.parse(r.body())).get("id")).longValue();
+		}
+
+		void expect(HttpResponse<String> r, int status) {
+			if (r.statusCode() != status) {
+				throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": "
+						+ r.body().substring(0, Math.min(500, r.body().length())));
+			}
+		}
+	}
+
+	/** A logged-in page session (form login with CSRF, JSESSIONID cookie). */
+	static final class Session implements Client {
+
+		final String base;
+		final CookieManager cookies = new CookieManager();
+		final HttpClient http;
+
+		Session(String base, String user, String password) throws Exception {
+			this.base = base;
+			this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+					.cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+			String token = csrf("/login");
+			String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			String location = r.headers().firstValue("Location").orElse("");
+			if (r.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
+				throw new IllegalStateException("login as " + user + " failed: " + r.statusCode() + " " + location);
+			}
+		}
+
+		String csrf(String path) throws Exception {
+			HttpResponse<String> r = get(path);
+			Matcher m = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(r.body());
+			if (r.statusCode() != 200 || !m.find()) {
+				throw new IllegalStateException("no CSRF token on " + path + " (" + r.statusCode() + ")");
+			}
+			return m.group(1);
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public HttpResponse<String> post(String path, Multipart body, String csrf) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrf)
+					.header("Content-Type", body.contentType()).timeout(Duration.ofMinutes(10)).POST(body.publisher()).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		String cookie(String name) {
+			return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+					.findFirst().orElseThrow();
+		}
+
+		static String enc(String s) {
+			return URLEncoder.encode(s, StandardCharsets.UTF_8);
+		}
+	}
+
+	/** multipart/form-data without copying the file bytes. */
+	static final class Multipart {
+
+		final String boundary = "----chuangwen-bench-" + Long.toHexString(System.nanoTime());
+		final List<byte[]> chunks = new ArrayList<>();
+		long length;
+
+		private void add(byte[] b) {
+			chunks.add(b);
+			length += b.length;
+		}
+
+		private void head(String disposition, String contentType) {
+			add(("--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\nContent-Type: " + contentType + "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+		}
+
+		void json(String name, String json) {
+			head("name=\"" + name + "\"", "application/json; charset=UTF-8");
+			add(json.getBytes(StandardCharsets.UTF_8));
+			add("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+
+		void field(String name, String value) {
+			head("name=\"" + name + "\"", "text/plain; charset=UTF-8");
+			add(value.getBytes(StandardCharsets.UTF_8));
+			add("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+
+		void file(String name, String fileName, String contentType, byte[] bytes) {
+			head("name=\"" + name + "\"; filename=\"" + fileName + "\"", contentType);
+			add(bytes);
+			add("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+
+		long length() {
+			return length + ("--" + boundary + "--\r\n").length();
+		}
+
+		String contentType() {
+			return "multipart/form-data; boundary=" + boundary;
+		}
+
+		HttpRequest.BodyPublisher publisher() {
+			List<byte[]> all = new ArrayList<>(chunks);
+			all.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+			long total = length();
+			return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(all), total);
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// Small real documents
+	// ---------------------------------------------------------------------------------------------------------
+
+	static final class Office {
+
+		static String contentType(String type) {
+			return switch (type) {
+				case "jpg" -> "image/jpeg";
+				case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+				case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+				default -> "application/pdf";
+			};
+		}
+
+		/** A one-page PDF with a correct cross-reference table; the title and tag make it unique. */
+		static byte[] pdf(String title, String tag) {
+			String text = ascii(tag);
+			String stream = "BT /F1 12 Tf 72 760 Td (" + text + ") Tj ET";
+			List<String> objects = List.of(
+					"<< /Type /Catalog /Pages 2 0 R >>",
+					"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+					"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+					"<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+					"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+					"<< /Title <FEFF" + utf16Hex(title) + "> /Producer (chuangwen bench) >>");
+			StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+			List<Integer> offsets = new ArrayList<>();
+			for (int i = 0; i < objects.size(); i++) {
+				offsets.add(pdf.length());
+				pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+			}
+			int xref = pdf.length();
+			pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+			for (int off : offsets) {
+				pdf.append(String.format("%010d 00000 n \n", off));
+			}
+			pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R /Info 6 0 R >>\nstartxref\n").append(xref)
+					.append("\n%%EOF\n");
+			return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+		}
+
+		static String ascii(String s) {
+			return s.replaceAll("[^ -~]", "?").replace("(", "[").replace(")", "]").replace("\\", "/");
+		}
+
+		static String utf16Hex(String s) {
+			return HexFormat.of().withUpperCase().formatHex(s.getBytes(StandardCharsets.UTF_16BE));
+		}
+
+		static String xml(String s) {
+			return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		}
+
+		static byte[] docx(String title, String tag) {
+			Map<String, String> parts = new LinkedHashMap<>();
+			parts.put("[Content_Types].xml", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+					<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+					<Default Extension="xml" ContentType="application/xml"/>\
+					<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+					</Types>""");
+			parts.put("_rels/.rels", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+					</Relationships>""");
+			parts.put("word/document.xml", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+					<w:p><w:r><w:t>%s</w:t></w:r></w:p><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>"""
+					.formatted(xml(title), xml(tag)));
+			return zip(parts);
+		}
+
+		static byte[] xlsx(String title, String tag) {
+			Map<String, String> parts = new LinkedHashMap<>();
+			parts.put("[Content_Types].xml", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+					<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+					<Default Extension="xml" ContentType="application/xml"/>\
+					<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+					<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+					</Types>""");
+			parts.put("_rels/.rels", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+					</Relationships>""");
+			parts.put("xl/workbook.xml", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+					<sheets><sheet name="统计表" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+			parts.put("xl/_rels/workbook.xml.rels", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+					</Relationships>""");
+			parts.put("xl/worksheets/sheet1.xml", """
+					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+					<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+					<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row>\
+					<row r="2"><c r="A2" t="inlineStr"><is><t>%s</t></is></c><c r="B2"><v>12</v></c></row>\
+					</sheetData></worksheet>""".formatted(xml(title), xml(tag)));
+			return zip(parts);
+		}
+
+		static byte[] zip(Map<String, String> parts) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+				for (Map.Entry<String, String> part : parts.entrySet()) {
+					zip.putNextEntry(new ZipEntry(part.getKey()));
+					zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+					zip.closeEntry();
+				}
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return out.toByteArray();
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// Utilities: results, statistics, a minimal JSON reader
+	// ---------------------------------------------------------------------------------------------------------
+
+	static synchronized void kv(String key, Object value) {
+		String v = value instanceof Double d ? fmt(d) : String.valueOf(value);
+		System.out.println("  " + key + " = " + v);
+		if (KV != null) {
+			try {
+				Files.writeString(KV, key + "=" + v.replace("\n", " ") + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
+	static double ms(long nanos) {
+		return nanos / 1e6;
+	}
+
+	static String fmt(double v) {
+		return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+	}
+
+	static long median(long[] values) {
+		return pct(values, 0.5);
+	}
+
+	/** Nearest-rank percentile. */
+	static long pct(long[] values, double p) {
+		if (values.length == 0) {
+			return 0;
+		}
+		long[] s = values.clone();
+		Arrays.sort(s);
+		int rank = (int) Math.ceil(p * s.length);
+		return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
+	}
+
+	static final class Json {
+
+		private final String s;
+		private int i;
+
+		private Json(String s) {
+			this.s = s;
+		}
+
+		static Object parse(String s) {
+			Json j = new Json(s);
+			Object v = j.value();
+			j.ws();
+			if (j.i != s.length()) {
+				throw new IllegalArgumentException("trailing JSON at " + j.i);
+			}
+			return v;
+		}
+
+		static String quote(String v) {
+			StringBuilder b = new StringBuilder("\"");
+			for (char c : v.toCharArray()) {
+				switch (c) {
+					case '"' -> b.append("\\\"");
+					case '\\' -> b.append("\\\\");
+					case '\n' -> b.append("\\n");
+					case '\r' -> b.append("\\r");
+					case '\t' -> b.append("\\t");
+					default -> {
+						if (c < 0x20) {
+							b.append(String.format("\\u%04x", (int) c));
+						} else {
+							b.append(c);
+						}
+					}
+				}
+			}
+			return b.append('"').toString();
+		}
+
+		private void ws() {
+			while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+				i++;
+			}
+		}
+
+		private Object value() {
+			ws();
+			char c = s.charAt(i);
+			switch (c) {
+				case '{' -> {
+					Map<String, Object> m = new LinkedHashMap<>();
+					i++;
+					ws();
+					if (s.charAt(i) == '}') {
+						i++;
+						return m;
+					}
+					while (true) {
+						ws();
+						String k = string();
+						ws();
+						i++; // ':'
+						m.put(k, value());
+						ws();
+						if (s.charAt(i++) == '}') {
+							return m;
+						}
+					}
+				}
+				case '[' -> {
+					List<Object> l = new ArrayList<>();
+					i++;
+					ws();
+					if (s.charAt(i) == ']') {
+						i++;
+						return l;
+					}
+					while (true) {
+						l.add(value());
+						ws();
+						if (s.charAt(i++) == ']') {
+							return l;
+						}
+					}
+				}
+				case '"' -> {
+					return string();
+				}
+				default -> {
+					if (s.startsWith("true", i)) {
+						i += 4;
+						return Boolean.TRUE;
+					}
+					if (s.startsWith("false", i)) {
+						i += 5;
+						return Boolean.FALSE;
+					}
+					if (s.startsWith("null", i)) {
+						i += 4;
+						return null;
+					}
+					int start = i;
+					while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+						i++;
+					}
+					String num = s.substring(start, i);
+					if (num.isEmpty()) {
+						throw new IllegalArgumentException("bad JSON at " + start);
+					}
+					return num.matches("-?\\d+") ? (Object) Long.parseLong(num) : (Object) Double.parseDouble(num);
+				}
+			}
+		}
+
+		private String string() {
+			StringBuilder b = new StringBuilder();
+			i++; // opening quote
+			while (true) {
+				char c = s.charAt(i++);
+				if (c == '"') {
+					return b.toString();
+				}
+				if (c == '\\') {
+					char e = s.charAt(i++);
+					switch (e) {
+						case 'n' -> b.append('\n');
+						case 't' -> b.append('\t');
+						case 'r' -> b.append('\r');
+						case 'b' -> b.append('\b');
+						case 'f' -> b.append('\f');
+						case 'u' -> {
+							b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+							i += 4;
+						}
+						default -> b.append(e);
+					}
+				} else {
+					b.append(c);
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// Report
+	// ---------------------------------------------------------------------------------------------------------
+
+	static final class Report {
+
+		static void write(Path kvFile, Path out) throws IOException {
+			Map<String, String> v = new LinkedHashMap<>();
+			for (String line : Files.readAllLines(kvFile, StandardCharsets.UTF_8)) {
+				int eq = line.indexOf('=');
+				if (eq > 0) {
+					v.put(line.substring(0, eq), line.substring(eq + 1));
+				}
+			}
+			Files.createDirectories(out.toAbsolutePath().getParent());
+			Files.writeString(out, new Report(v).markdown(), StandardCharsets.UTF_8);
+		}
+
+		private final Map<String, String> v;
+		private final StringBuilder md = new StringBuilder();
+
+		Report(Map<String, String> v) {
+			this.v = v;
+		}
+
+		String g(String key) {
+			return v.getOrDefault(key, "–");
+		}
+
+		double d(String key) {
+			try {
+				return Double.parseDouble(v.get(key));
+			} catch (RuntimeException e) {
+				return Double.NaN;
+			}
+		}
+
+		boolean has(String key) {
+			return v.containsKey(key);
+		}
+
+		static String s(double ms) {
+			return Double.isNaN(ms) ? "–" : String.format(Locale.ROOT, "%.1f s", ms / 1000);
+		}
+
+		static String f(double x) {
+			return Double.isNaN(x) ? "–" : fmt(x);
+		}
+
+		void line(String s) {
+			md.append(s).append('\n');
+		}
+
+		String markdown() {
+			line("# 创文 benchmark results");
+			line("");
+			line("- Date: " + g("meta.date"));
+			line("- Machine: " + g("meta.cpus") + " cores (" + g("meta.cpu_model") + "), " + g("meta.mem") + " RAM, " + g("meta.kernel"));
+			line("- Java: " + g("meta.java"));
+			line("- App: `" + g("meta.jar") + "` (" + g("meta.jar_size") + "), git " + g("meta.git"));
+			line("- App JVM flags: " + (g("meta.java_opts").isBlank() || g("meta.java_opts").equals("–") ? "none (default heap)" : "`" + g("meta.java_opts") + "`")
+					+ "; effective: `" + g("meta.vm_flags") + "`");
+			line("- Other CPU load on the machine: " + g("meta.busy"));
+			line("- Settings: " + g("meta.settings"));
+			line("");
+
+			if (has("cold1.up_ms")) {
+				line("## 1. Start until `/actuator/health` is UP");
+				line("");
+				line("Wall time from launching `java -jar` (the helper starts the process and polls the health endpoint every 20 ms)"
+						+ " until it answers 200 `{\"status\":\"UP\"}`. Milestones are taken from the app's own log, relative to the launch.");
+				line("");
+				line("| run | data dir | UP | Spring `Starting` | context init | Flyway | Tomcat started | `Started` (Spring's own) | demo data done | first HTTP answer |");
+				line("|---|---|---|---|---|---|---|---|---|---|");
+				List<Double> ups = new ArrayList<>();
+				for (String run : List.of("cold1", "cold2", "cold3", "cold4", "cold5", "warm")) {
+					if (!has(run + ".up_ms")) {
+						continue;
+					}
+					if (run.startsWith("cold")) {
+						ups.add(d(run + ".up_ms"));
+					}
+					line("| " + run + " | " + (g(run + ".existing_data").equals("true") ? "existing" : "fresh, empty") + " | **" + s(d(run + ".up_ms")) + "** | "
+							+ s(d(run + ".log.spring_starting_ms")) + " | " + s(d(run + ".log.context_init_ms")) + " | " + s(d(run + ".log.flyway_done_ms"))
+							+ " | " + s(d(run + ".log.tomcat_started_ms")) + " | " + s(d(run + ".log.started_ms")) + " (" + g(run + ".spring_reported_s")
+							+ " s) | " + (has(run + ".log.demo_data_ms") ? s(d(run + ".log.demo_data_ms")) : "–") + " | " + s(d(run + ".first_http_ms"))
+							+ " (" + g(run + ".first_http_status") + ") |");
+				}
+				ups.sort(Double::compare);
+				if (!ups.isEmpty()) {
+					line("");
+					line("**Cold start (fresh data dir), median of " + ups.size() + ": " + s(ups.get((ups.size() - 1) / 2)) + "**"
+							+ (has("warm.up_ms") ? "; second start with the existing data dir: **" + s(d("warm.up_ms")) + "**." : "."));
+					line("");
+					line("Peak RSS (VmHWM) of the cold-start JVMs: " + v.entrySet().stream().filter(e -> e.getKey().matches("cold\\d\\.vmhwm"))
+							.map(Map.Entry::getValue).collect(Collectors.joining(", ")) + ".");
+				}
+				line("");
+			}
+
+			if (has("upload.seq.total_ms")) {
+				double mb = d("upload.seq.bytes") / MB;
+				line("## 2. Uploading 50 photos of ≈3 MB");
+				line("");
+				line(String.format(Locale.ROOT, "%s distinct random-noise JPEGs (%s, real JPEG content with an EXIF DateTimeOriginal), %.1f MB in all"
+						+ " (MB = 10^6 bytes), filed as user `shequ1` into 和平社区 (id %s) through `POST /api/v1/materials` (HTTP Basic)."
+						+ " The client holds the files in memory; the server streams each part to a temp file, sniffs the type, hashes and copies it"
+						+ " into the content-addressed store.", g("upload.seq.files"), g("meta.photo_dims"), mb, g("upload.unit_id")));
+				line("");
+				line("| what | files | MB | wall time | MB/s | ratio to plain Java write |");
+				line("|---|---|---|---|---|---|");
+				double plain = d("disk.plain_ms");
+				line(String.format(Locale.ROOT, "| API, one material per photo, sequential | %s | %.1f | **%s** | **%s** | %s× |", g("upload.seq.files"), mb,
+						s(d("upload.seq.total_ms")), f(d("upload.seq.mbps")), f(d("upload.seq.total_ms") / plain)));
+				if (has("upload.one.total_ms")) {
+					line(String.format(Locale.ROOT, "| API, all files in one request (one material, %.1f MB request, limit 1 GB) | %s | %.1f | **%s** | **%s** | %s× |",
+							d("upload.one.request_bytes") / MB, g("upload.one.files"), d("upload.one.bytes") / MB, s(d("upload.one.total_ms")),
+							f(d("upload.one.mbps")), f(d("upload.one.total_ms") / plain)));
+				} else if (has("upload.one.status")) {
+					line("| API, all files in one request | " + g("upload.one.files") + " | – | failed: " + g("upload.one.status") + " " + g("upload.one.error") + " | | |");
+				}
+				double db = d("disk.bytes") / MB;
+				line(String.format(Locale.ROOT, "| plain Java `Files.write`, not synced (median of 3) | %s | %.1f | %s | %s | 1× |", g("disk.files"), db,
+						s(plain), f(db / (plain / 1000))));
+				line(String.format(Locale.ROOT, "| plain Java write + SHA-256 while writing, not synced (median of 3) | %s | %.1f | %s | %s | %s× |", g("disk.files"), db,
+						s(d("disk.sha_ms")), f(db / (d("disk.sha_ms") / 1000)), f(d("disk.sha_ms") / plain)));
+				line(String.format(Locale.ROOT, "| plain Java `FileChannel.write` + `force(true)` per file (synced) | %s | %.1f | %s | %s | %s× |", g("disk.files"), db,
+						s(d("disk.synced_ms")), f(db / (d("disk.synced_ms") / 1000)), f(d("disk.synced_ms") / plain)));
+				line("");
+				line("Per sequential upload: first " + f(d("upload.seq.first_ms")) + " ms, median " + f(d("upload.seq.p50_ms")) + " ms, min "
+						+ f(d("upload.seq.min_ms")) + " ms, max " + f(d("upload.seq.max_ms")) + " ms. Each API request also pays one bcrypt check: `GET /api/v1/me` as shequ1 takes "
+						+ f(d("upload.me_median_ms")) + " ms (median), i.e. ≈" + s(d("upload.me_median_ms") * d("upload.seq.files")) + " of the sequential total."
+						+ " The app does not fsync; compare with the unsynced rows.");
+				line("");
+			}
+
+			if (has("seed.ms") || has("readiness.api.p50_ms")) {
+				line("## 3. Readiness of a street with " + g("seed.communities") + " communities × " + g("meta.per_community") + " materials");
+				line("");
+				if (has("seed.ms")) {
+					line(String.format(Locale.ROOT, "Seeding (as admin): a new STREET under 示范区 and %s COMMUNITY units (%s), then %s materials through %s with %s parallel requests"
+									+ " (kinds and indicators drawn from the catalog's %s indicator×kind pairs, each community covering 55–100%% of them; years 2009–2011;"
+									+ " 1–2 indicators per material; files: %s; %.1f MB): **%s, %s materials/s** (per request p50 %s ms, p95 %s ms), %s errors;"
+									+ " the API then counts %s materials under the street.",
+							g("seed.communities"), s(d("seed.units_ms")), g("seed.materials"),
+							g("seed.via").equals("form") ? "the upload page (`POST /materials`, logged-in session + CSRF header)" : "`POST /api/v1/materials` (HTTP Basic)",
+							g("seed.parallel"), g("seed.pairs"), g("seed.types"), d("seed.bytes") / MB, s(d("seed.ms")), f(d("seed.per_s")),
+							f(d("seed.req_p50_ms")), f(d("seed.req_p95_ms")), g("seed.errors"), g("seed.verified_total")));
+					line("");
+				}
+				if (has("readiness.api.p50_ms")) {
+					line("Then " + g("meta.warmup") + " warm-up requests and " + g("readiness.api.n") + " sequential requests each, one client, keep-alive, no gzip"
+							+ " (street completeness " + f(d("readiness.completeness") * 100) + " %, " + g("readiness.communities") + " communities ranked):");
+					line("");
+					line("| request | auth | p50 | p95 | p99 | max | mean | sequential req/s | response |");
+					line("|---|---|---|---|---|---|---|---|---|");
+					row("`GET /api/v1/readiness?orgUnitId=" + g("seed.street_id") + "`", "HTTP Basic (bcrypt every call)", "readiness.api", g("readiness.api_bytes") + " B JSON");
+					row("`GET /readiness?unit=" + g("seed.street_id") + "` (dashboard page)", "session cookie", "readiness.page", g("readiness.page_bytes") + " B HTML");
+					row("`GET /api/v1/me` (bcrypt floor, for comparison)", "HTTP Basic", "readiness.me", "");
+					line("");
+				}
+				if (has("wrk.page.rps") || has("wrk.api.rps")) {
+					line("Throughput with wrk (" + g("wrk.args") + "; wrk runs on the same 2 cores):");
+					line("");
+					line("| target | req/s | p50 | p90 | p99 | max | non-2xx |");
+					line("|---|---|---|---|---|---|---|");
+					for (String t : List.of("page", "api")) {
+						if (has("wrk." + t + ".rps")) {
+							line("| " + (t.equals("page") ? "dashboard page, session cookie" : "readiness API, HTTP Basic") + " | **" + g("wrk." + t + ".rps") + "** | "
+									+ g("wrk." + t + ".p50") + " | " + g("wrk." + t + ".p90") + " | " + g("wrk." + t + ".p99") + " | " + g("wrk." + t + ".max") + " | "
+									+ g("wrk." + t + ".non2xx") + " |");
+						}
+					}
+					line("");
+				}
+			}
+
+			line("## Memory and storage");
+			line("");
+			line("- Peak RSS (VmHWM) of the JVM that served uploads, seeding and readiness: **" + g("main.vmhwm") + "** (VmRSS at the end " + g("main.vmrss") + ").");
+			if (has("main.data_files")) {
+				line("- Its data dir at the end: files " + g("main.data_files") + ", H2 database " + g("main.data_db") + ".");
+			}
+			line("");
+			line("Raw values: `bench/results/latest.kv` (from the same run).");
+			return md.toString();
+		}
+
+		void row(String what, String auth, String key, String size) {
+			line("| " + what + " | " + auth + " | **" + f(d(key + ".p50_ms")) + " ms** | " + f(d(key + ".p95_ms")) + " ms | " + f(d(key + ".p99_ms")) + " ms | "
+					+ f(d(key + ".max_ms")) + " ms | " + f(d(key + ".mean_ms")) + " ms | " + f(d(key + ".seq_rps")) + " | " + size + " |");
+		}
+	}
+}
