@@ -71,7 +71,7 @@ import javax.imageio.stream.ImageOutputStream;
  */
 public class Bench {
 
-	static final Path KV = System.getenv("BENCH_KV") == null ? null : Path.of(System.getenv("BENCH_KV"));
+	static final Path KV = System.getenv("BENCH_KV") == null || System.getenv("BENCH_KV").isBlank() ? null : Path.of(System.getenv("BENCH_KV"));
 	static final double MB = 1_000_000.0;
 
 	public static void main(String[] args) throws Exception {
@@ -185,17 +185,18 @@ public class Bench {
 			}
 		}
 		for (Map.Entry<String, String> mark : marks.entrySet()) {
+			Instant at = null;
 			for (int i = from; i < lines.size(); i++) {
 				String line = lines.get(i);
-				if (line.contains(mark.getValue())) {
-					Instant at = timestamp(line);
-					if (at != null) {
-						kv(label + ".log." + mark.getKey() + "_ms", Duration.between(launched, at).toMillis());
-					}
+				if (line.contains(mark.getValue()) && timestamp(line) != null) {
+					at = timestamp(line);
 					if (!mark.getKey().equals("flyway_done")) {
-						break;
+						break; // the first line for every mark but Flyway's, whose last line ends the migration
 					}
 				}
+			}
+			if (at != null) {
+				kv(label + ".log." + mark.getKey() + "_ms", Duration.between(launched, at).toMillis());
 			}
 		}
 		for (int i = from; i < lines.size(); i++) {
@@ -307,19 +308,13 @@ public class Bench {
 			contents.add(b);
 			total += b.length;
 		}
+		// one untimed pass warms up the code paths; then plain and hashed writes alternate, 3 times each
+		writePlain(contents, sources, out.resolve("warmup"));
 		int reps = 3;
 		long[] plain = new long[reps];
-		for (int r = 0; r < reps; r++) {
-			Path d = Files.createDirectories(out.resolve("plain-" + r));
-			long t0 = System.nanoTime();
-			for (int i = 0; i < contents.size(); i++) {
-				Files.write(d.resolve(sources.get(i).getFileName()), contents.get(i));
-			}
-			plain[r] = System.nanoTime() - t0;
-			delete(d);
-		}
 		long[] hashed = new long[reps];
 		for (int r = 0; r < reps; r++) {
+			plain[r] = writePlain(contents, sources, out.resolve("plain-" + r));
 			Path d = Files.createDirectories(out.resolve("sha-" + r));
 			long t0 = System.nanoTime();
 			for (int i = 0; i < contents.size(); i++) {
@@ -351,7 +346,20 @@ public class Bench {
 		kv("disk.plain_ms", ms(median(plain)));
 		kv("disk.plain_all_ms", Arrays.stream(plain).mapToObj(v -> fmt(ms(v))).collect(Collectors.joining(" / ")));
 		kv("disk.sha_ms", ms(median(hashed)));
+		kv("disk.sha_all_ms", Arrays.stream(hashed).mapToObj(v -> fmt(ms(v))).collect(Collectors.joining(" / ")));
 		kv("disk.synced_ms", ms(synced));
+	}
+
+	/** Files.write of every file into a fresh directory (deleted again afterwards); returns the nanoseconds taken. */
+	static long writePlain(List<byte[]> contents, List<Path> sources, Path d) throws IOException {
+		Files.createDirectories(d);
+		long t0 = System.nanoTime();
+		for (int i = 0; i < contents.size(); i++) {
+			Files.write(d.resolve(sources.get(i).getFileName()), contents.get(i));
+		}
+		long took = System.nanoTime() - t0;
+		delete(d);
+		return took;
 	}
 
 	static void delete(Path dir) throws IOException {
@@ -717,6 +725,7 @@ public class Bench {
 			throw new IllegalStateException("the dashboard did not render: " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
 		}
 		kv("readiness.page_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
+		kv("readiness.page_links", Pattern.compile("(href|src)=\"").matcher(page.body()).results().count());
 		measure("readiness.page", warmup, n, () -> {
 			HttpResponse<String> r = session.get(pagePath);
 			if (r.statusCode() != 200) {
@@ -1285,7 +1294,7 @@ public class Bench {
 			line("- App: `" + g("meta.jar") + "` (" + g("meta.jar_size") + "), git " + g("meta.git"));
 			line("- App JVM flags: " + (g("meta.java_opts").isBlank() || g("meta.java_opts").equals("–") ? "none (default heap)" : "`" + g("meta.java_opts") + "`")
 					+ "; effective: `" + g("meta.vm_flags") + "`");
-			line("- Other CPU load on the machine: " + g("meta.busy"));
+			line("- Other load on the machine, per phase: " + g("meta.busy"));
 			line("- Settings: " + g("meta.settings"));
 			line("");
 
@@ -1380,7 +1389,7 @@ public class Bench {
 					line("| request | auth | p50 | p95 | p99 | max | mean | sequential req/s | response |");
 					line("|---|---|---|---|---|---|---|---|---|");
 					row("`GET /api/v1/readiness?orgUnitId=" + g("seed.street_id") + "`", "HTTP Basic (bcrypt every call)", "readiness.api", g("readiness.api_bytes") + " B JSON");
-					row("`GET /readiness?unit=" + g("seed.street_id") + "` (dashboard page)", "session cookie", "readiness.page", g("readiness.page_bytes") + " B HTML");
+					row("`GET /readiness?unit=" + g("seed.street_id") + "` (dashboard page)", "session cookie", "readiness.page", g("readiness.page_bytes") + " B HTML, " + g("readiness.page_links") + " links");
 					row("`GET /api/v1/me` (bcrypt floor, for comparison)", "HTTP Basic", "readiness.me", "");
 					line("");
 				}

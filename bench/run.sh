@@ -20,7 +20,7 @@ PHOTO_Q=${BENCH_PHOTO_QUALITY:-0.92}
 COMMUNITIES=${BENCH_COMMUNITIES:-20}
 PER_COMMUNITY=${BENCH_PER_COMMUNITY:-500}
 PARALLEL=${BENCH_PARALLEL:-4}
-SEED_VIA=${BENCH_SEED_VIA:-api}
+SEED_VIA=${BENCH_SEED_VIA:-form}
 WARMUP=${BENCH_WARMUP:-20}
 REQUESTS=${BENCH_REQUESTS:-200}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
@@ -40,6 +40,7 @@ if [[ ! -f "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
   mvn -B -q -DskipTests package
 fi
 
+SAMPLER_PID=""
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/chuangwen-bench.XXXXXX")
 mkdir -p "$RESULTS" "$WORK/logs"
 export BENCH_KV="$WORK/results.kv"
@@ -59,6 +60,7 @@ stop_app() {
 }
 cleanup() {
   local rc=$?
+  [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
   for f in "$WORK"/*.pid; do [[ -e "$f" ]] && stop_app "$f"; done
   if [[ -d "$WORK/logs" ]]; then rm -rf "$RESULTS/logs"; cp -r "$WORK/logs" "$RESULTS/logs" 2>/dev/null || true; fi
   if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
@@ -81,15 +83,38 @@ cpu_busy() {
   local idle=$(( (b[4] - a[4]) + (b[5] - a[5]) ))
   echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
 }
-BUSY_NOTES=()
-check_quiet() {
-  local phase=$1 busy waited=0
+# Another engineer may be running Maven builds/tests on the same 2 cores: sample that every 2 s for the report
+start_sampler() {
+  ( while :; do
+      printf '%s %s\n' "$(date +%s)" "$(pgrep -c -f 'surefire|plexus-classworlds' 2>/dev/null || true)"
+      sleep 2
+    done >> "$WORK/others.log" ) &
+  SAMPLER_PID=$!
+}
+# phase NAME: marks the start of a measured phase; notes how busy the machine is (optionally waits for quiet)
+phase() {
+  local name=$1 busy waited=0
   busy=$(cpu_busy)
   while (( busy > 25 && waited < WAIT_IDLE )); do sleep 8; waited=$((waited + 10)); busy=$(cpu_busy); done
-  local others
-  others=$(pgrep -c -f 'surefire|plexus-classworlds' 2>/dev/null || true)
-  BUSY_NOTES+=("$phase ${busy}% busy${others:+, $others maven/surefire JVMs}")
-  echo "  machine ${busy}% busy before $phase (other maven/surefire JVMs: ${others:-0})"
+  printf '%s\t%s\t%s\n' "$(date +%s)" "$name" "$busy" >> "$WORK/phases"
+  echo "  machine ${busy}% busy just before \"$name\"$( (( waited > 0 )) && echo " (waited ${waited}s for quiet)")"
+}
+phase_end() { printf '%s\t%s\t%s\n' "$(date +%s)" "-" "-" >> "$WORK/phases"; }
+contention_summary() { # "phase: X% busy before, Maven/surefire running during Y% of it"
+  awk -F'\t' -v samples="$WORK/others.log" '
+    BEGIN { while ((getline line < samples) > 0) { split(line, f, " "); n++; ts[n] = f[1]; c[n] = f[2] } }
+    { t[NR] = $1; name[NR] = $2; busy[NR] = $3 }
+    END {
+      out = ""
+      for (i = 1; i < NR; i++) {
+        if (name[i] == "-") continue
+        tot = 0; hit = 0
+        for (k = 1; k <= n; k++) if (ts[k] >= t[i] && ts[k] < t[i+1]) { tot++; if (c[k] > 0) hit++ }
+        pct = tot ? int(100 * hit / tot) : 0
+        out = out (out == "" ? "" : "; ") name[i] " (" t[i+1] - t[i] " s): " busy[i] "% busy before, other Maven/surefire JVMs running " pct "% of the time"
+      }
+      print out
+    }' "$WORK/phases"
 }
 
 vm_mem() { # label pid
@@ -119,6 +144,7 @@ kv meta.per_community "$PER_COMMUNITY"
 kv meta.warmup "$WARMUP"
 kv meta.photo_dims "${PHOTO_W}×${PHOTO_H}, quality $PHOTO_Q"
 
+start_sampler
 if has_step upload; then
   log "generating 2 × $PHOTOS distinct JPEGs (set A: one material each, set B: one request)"
   bench photos "$WORK/photos-a" "$PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" 1
@@ -129,13 +155,13 @@ MAIN_DIR=""
 if has_step start; then
   for i in $(seq 1 "$COLD_RUNS"); do
     log "1. cold start $i/$COLD_RUNS (fresh empty data dir)"
-    check_quiet "cold start $i"
+    phase "cold start $i"
     start_app "cold$i" "$WORK/cold$i"
     vm_mem "cold$i" "$(cat "$WORK/cold$i.pid")"
     stop_app "$WORK/cold$i.pid"
   done
   log "1. second start on the existing data dir of cold start $COLD_RUNS"
-  check_quiet "second start"
+  phase "second start"
   start_app warm "$WORK/cold$COLD_RUNS"
   MAIN=warm
   MAIN_DIR="$WORK/cold$COLD_RUNS"
@@ -150,20 +176,21 @@ kv meta.vm_flags "$(jcmd "$MAIN_PID" VM.flags 2>/dev/null | tail -n +2 | tr '\n'
 
 if has_step upload; then
   log "2. plain Java write of the same bytes (baseline)"
+  phase "disk baseline"
   bench diskwrite "$WORK/photos-a" "$WORK/diskwrite"
   log "2. uploading $PHOTOS photos as shequ1, sequentially, then all of set B in one request"
-  check_quiet "upload"
+  phase "upload"
   bench upload "$BASE" shequ1 chuangwen 和平社区 "$WORK/photos-a" "$WORK/photos-b"
   rm -rf "$WORK/photos-a" "$WORK/photos-b"
 fi
 
 if has_step readiness; then
   log "3. seeding a street of $COMMUNITIES communities × $PER_COMMUNITY materials ($PARALLEL parallel, via $SEED_VIA)"
-  check_quiet "seeding"
+  phase "seeding"
   bench seed "$BASE" admin chuangwen 示范区 "$COMMUNITIES" "$PER_COMMUNITY" "$PARALLEL" "$SEED_VIA"
   STREET=$(sed -n 's/^seed.street_id=//p' "$BENCH_KV" | tail -1)
   log "3. readiness latency for street $STREET ($WARMUP warm-up + $REQUESTS sequential requests each)"
-  check_quiet "readiness latency"
+  phase "readiness latency"
   bench latency "$BASE" admin chuangwen "$STREET" "$COMMUNITIES" "$WARMUP" "$REQUESTS" "$WORK/session"
   if (( WRK_SECONDS > 0 )) && command -v wrk >/dev/null; then
     SID=$(cat "$WORK/session")
@@ -181,6 +208,7 @@ if has_step readiness; then
       kv "wrk.$name.non2xx" "$(echo "$out" | awk -F: '/Non-2xx/ {gsub(/ /,"",$2); print $2}' | grep . || echo 0)"
     }
     log "3. wrk: dashboard page with a session cookie, ${WRK_SECONDS}s"
+    phase "wrk"
     wrk_run page -H "Cookie: JSESSIONID=$SID" "$BASE/readiness?unit=$STREET"
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SID" "$BASE/readiness?unit=$STREET")
     [[ "$code" == 200 ]] || { echo "session no longer valid after wrk (HTTP $code): page numbers are not trustworthy"; kv wrk.page.non2xx "session lost ($code)"; }
@@ -191,12 +219,13 @@ if has_step readiness; then
   fi
 fi
 
+phase_end
 log "memory and storage of the app JVM"
 vm_mem main "$MAIN_PID"
 kv main.data_files "$(du -sh "$MAIN_DIR/data/files" | cut -f1)"
 kv main.data_db "$(du -sh "$MAIN_DIR/data/db" | cut -f1)"
 stop_app "$WORK/$MAIN.pid"
-kv meta.busy "$(IFS=';'; echo "${BUSY_NOTES[*]}" | sed 's/;/; /g')"
+kv meta.busy "$(contention_summary)"
 
 bench report "$BENCH_KV" "$RESULTS/latest.md"
 cp "$BENCH_KV" "$RESULTS/latest.kv"

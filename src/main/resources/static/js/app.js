@@ -7,20 +7,20 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
-function cwBarChart(element, data, horizontal) {
+// Horizontal bars, one row per label, tall enough to read on a phone; a click opens the rows behind the bar.
+function cwBarChart(element, data) {
   if (!window.echarts || !element) {
     return;
   }
+  element.style.height = Math.max(200, data.labels.length * 26 + 50) + 'px';
   var chart = echarts.init(element);
-  var category = { type: 'category', data: data.labels, axisLabel: { interval: 0 } };
-  var value = { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } };
   chart.setOption({
-    grid: { left: horizontal ? 90 : 40, right: 20, top: 20, bottom: 40 },
+    grid: { left: 8, right: 48, top: 10, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
-    xAxis: horizontal ? value : category,
-    yAxis: horizontal ? Object.assign({}, category, { inverse: true }) : value,
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: data.labels, inverse: true, axisLabel: { interval: 0 } },
     series: [{ type: 'bar', data: data.values, itemStyle: { color: '#b71c1c' },
-               label: { show: true, position: horizontal ? 'right' : 'top', formatter: '{c}%' } }]
+               label: { show: true, position: 'right', formatter: '{c}%' } }]
   });
   chart.on('click', function (params) {
     if (data.links && data.links[params.dataIndex]) {

@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 class SecurityConfig {
 
 	private static final String[] PUBLIC = {
-		"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"
+		"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
 	};
 
 	@Bean

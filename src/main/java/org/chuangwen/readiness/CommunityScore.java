@@ -11,8 +11,8 @@ public record CommunityScore(OrgUnit community, int rank, double completeness, i
 		byIndicator = List.copyOf(byIndicator);
 	}
 
-	public long percent() {
-		return Percent.of(completeness);
+	public double percent() {
+		return Percent.toTenth(completeness);
 	}
 
 	/** Per-indicator completeness as whole percentages, in catalog order. */

@@ -17,7 +17,11 @@ public record IndicatorReadiness(Indicator indicator, List<String> presentKinds,
 		missingKinds = List.copyOf(missingKinds);
 	}
 
-	public long percent() {
+	/** Whole percent for one community's box; to a tenth for a mean over several communities. */
+	public Number percent(boolean mean) {
+		if (mean) {
+			return Percent.toTenth(completeness);
+		}
 		return Percent.of(completeness);
 	}
 }

@@ -15,8 +15,8 @@ public record UnitReadiness(OrgUnit unit, double completeness, List<IndicatorRea
 		communities = List.copyOf(communities);
 	}
 
-	public long percent() {
-		return Percent.of(completeness);
+	public double percent() {
+		return Percent.toTenth(completeness);
 	}
 
 	public boolean aggregate() {

@@ -97,7 +97,8 @@ class MaterialController {
 		if (filed.indicators().size() == 1) {
 			long unitId = filed.row().orgUnitId();
 			long community = orgs.find(unitId).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(unitId);
-			return "redirect:/boxes/" + community + "/" + filed.indicators().get(0).code();
+			redirect.addAttribute("unit", community).addAttribute("code", filed.indicators().get(0).code());
+			return "redirect:/boxes/{unit}/{code}";
 		}
 		return "redirect:/materials/" + filed.id();
 	}

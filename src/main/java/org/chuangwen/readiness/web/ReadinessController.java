@@ -7,7 +7,6 @@ import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
-import org.chuangwen.platform.Percent;
 import org.chuangwen.readiness.CommunityScore;
 import org.chuangwen.readiness.IndicatorReadiness;
 import org.chuangwen.readiness.Readiness;
@@ -58,12 +57,12 @@ class ReadinessController {
 		if (r.aggregate()) {
 			List<CommunityScore> ranked = r.communities();
 			chart.put("labels", ranked.stream().map(s -> s.community().name()).toList());
-			chart.put("values", ranked.stream().map(s -> Percent.of(s.completeness())).toList());
+			chart.put("values", ranked.stream().map(CommunityScore::percent).toList());
 			chart.put("links", ranked.stream().map(s -> "/readiness?unit=" + s.community().id()).toList());
 		} else {
 			List<IndicatorReadiness> indicators = r.indicators();
 			chart.put("labels", indicators.stream().map(i -> i.indicator().code()).toList());
-			chart.put("values", indicators.stream().map(i -> Percent.of(i.completeness())).toList());
+			chart.put("values", indicators.stream().map(i -> i.percent(false)).toList());
 			chart.put("links", indicators.stream().map(i -> "/boxes/" + r.unit().id() + "/" + i.indicator().code()).toList());
 		}
 		return chart;
