@@ -73,7 +73,7 @@ class MaterialController {
 	@GetMapping("/materials/new")
 	String form(@RequestParam(required = false) Long unit, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String kind, Model model) {
-		Long unitId = unit == null ? scope.user().orgUnitId() : scope.readable(unit).id();
+		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
 		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(ZoneId.of("Asia/Shanghai")), null, codes));
 		addChoices(model);
