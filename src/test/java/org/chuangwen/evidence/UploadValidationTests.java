@@ -152,6 +152,20 @@ class UploadValidationTests {
 	}
 
 	@Test
+	void takesUpToAHundredFilesInOneMaterialAndRefusesMore() throws IOException {
+		Api.Part[] sixty = photos(60);
+		Api.Response filed = api.file("shequ1", meta("图片", "六十张照片", "Ⅲ-116"), sixty);
+		assertThat(filed.status()).isEqualTo(201);
+		assertThat(filed.json().get("files")).hasSize(60);
+
+		Snapshot before = snapshot();
+		Api.Response refused = api.file("shequ1", meta("图片", "太多照片", "Ⅲ-116"), photos(101));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("message").asString()).isEqualTo("一次最多上传 100 个文件。");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
 	void anInterruptedUploadIsRefusedAndLeavesNothingBehind() throws IOException {
 		Snapshot before = snapshot();
 		String boundary = "cwbroken";
@@ -193,6 +207,14 @@ class UploadValidationTests {
 		}));
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(blobExists(sha256(photo))).isFalse();
+	}
+
+	private static Api.Part[] photos(int count) {
+		Api.Part[] parts = new Api.Part[count];
+		for (int i = 0; i < count; i++) {
+			parts[i] = Api.Part.file("照片" + i + ".jpg", DemoFiles.jpeg(16, 16, new Color(i * 997), null));
+		}
+		return parts;
 	}
 
 	private String meta(String kind, String title, String... codes) {
