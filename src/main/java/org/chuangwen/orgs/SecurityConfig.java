@@ -3,6 +3,8 @@ package org.chuangwen.orgs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.chuangwen.audit.AuditLog;
@@ -34,8 +36,8 @@ class SecurityConfig {
 	};
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(Clock clock) {
+		return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5), clock);
 	}
 
 	@Bean
