@@ -67,6 +67,12 @@ public final class Api {
 				.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public Response putJson(String user, String path, String json) {
+		return send(user, HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public Response postMultipart(String user, String path, List<Part> parts) {
 		String boundary = "cw" + UUID.randomUUID();
 		return send(user, HttpRequest.newBuilder(uri(path))

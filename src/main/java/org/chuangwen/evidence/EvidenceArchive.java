@@ -26,6 +26,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,9 +41,11 @@ public class EvidenceArchive {
 
 	private static final int TITLE_LIMIT = 300;
 	private static final int PARTY_LIMIT = 200;
+	private static final int NUMBER_LIMIT = 100;
 	private static final LocalDate EARLIEST = LocalDate.of(1949, 10, 1);
 
 	private final MaterialRepository materials;
+	private final JdbcClient jdbc;
 	private final MaterialReader reader;
 	private final FileTypes types;
 	private final BlobStore blobs;
@@ -53,9 +56,10 @@ public class EvidenceArchive {
 	private final EvidenceProperties properties;
 	private final Clock clock;
 
-	EvidenceArchive(MaterialRepository materials, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
+	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
 			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock) {
 		this.materials = materials;
+		this.jdbc = jdbc;
 		this.reader = reader;
 		this.types = types;
 		this.blobs = blobs;
@@ -94,15 +98,19 @@ public class EvidenceArchive {
 		if (material.dateFormed() == null || material.dateFormed().isAfter(today) || material.dateFormed().isBefore(EARLIEST)) {
 			throw UserFacingException.badRequest("invalid_date", "error.material.date");
 		}
-		String party = material.responsibleParty() == null || material.responsibleParty().isBlank() ? null : material.responsibleParty().strip();
+		String party = blankToNull(material.responsibleParty());
 		if (party != null && party.length() > PARTY_LIMIT) {
 			throw UserFacingException.badRequest("invalid_party", "error.material.party", PARTY_LIMIT);
+		}
+		String number = blankToNull(material.documentNumber());
+		if (number != null && number.length() > NUMBER_LIMIT) {
+			throw UserFacingException.badRequest("invalid_document_number", "error.material.document-number", NUMBER_LIMIT);
 		}
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
 		List<String> contentTypes = check(uploads);
 
 		List<Material.StoredFile> stored = store(uploads, contentTypes);
-		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party,
+		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number,
 				scope.user().username(), Instant.now(clock), stored,
 				indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
 		events.publishEvent(saved.filed());
@@ -133,8 +141,17 @@ public class EvidenceArchive {
 
 	/** Opens the bytes of a file previously described by {@link #download}. */
 	public InputStream open(FileDownload file) {
+		return open(file.sha256());
+	}
+
+	/** Opens the bytes of a file listed in a material row the caller was allowed to read. */
+	public InputStream open(FileInfo file) {
+		return open(file.sha256());
+	}
+
+	private InputStream open(String sha256) {
 		try {
-			return blobs.open(file.sha256());
+			return blobs.open(sha256);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -170,6 +187,62 @@ public class EvidenceArchive {
 			events.publishEvent(restored);
 			audit.record("MATERIAL_RESTORED", "material", id, material.orgUnitId(), material.title());
 		}
+	}
+
+	/** Writes the caption of one photo, replacing what was there. */
+	@Transactional
+	public void caption(PhotoRef photo, PhotoCaption caption) {
+		captionAll(List.of(photo), caption, true);
+	}
+
+	/**
+	 * Fills the same fields (say 时间, 地点 and 摄影者) into the captions of several photos at once; fields the
+	 * patch leaves empty keep what each photo had.
+	 *
+	 * @return how many photos were captioned
+	 */
+	@Transactional
+	public int captionAll(List<PhotoRef> photos, PhotoCaption patch) {
+		return captionAll(photos, patch, false);
+	}
+
+	private int captionAll(List<PhotoRef> photos, PhotoCaption caption, boolean replace) {
+		checkCaption(caption);
+		for (PhotoRef photo : photos) {
+			Material material = writable(photo.materialId());
+			if (photo.index() < 0 || photo.index() >= material.files().size()) {
+				throw UserFacingException.notFound("error.material.file-not-found", photo.index());
+			}
+			FileInfo file = reader.row(material.id()).files().get(photo.index());
+			if (!file.photo()) {
+				throw UserFacingException.badRequest("not_a_photo", "error.caption.not-a-photo", file.name());
+			}
+			PhotoCaption merged = replace ? caption : file.caption().with(caption);
+			jdbc.sql("delete from photo_caption where material = :m and idx = :i").param("m", material.id()).param("i", photo.index()).update();
+			jdbc.sql("""
+					insert into photo_caption (material, idx, title, taken_at, place, people, photographer)
+					values (:m, :i, :title, :taken, :place, :people, :photographer)""")
+					.param("m", material.id())
+					.param("i", photo.index())
+					.param("title", merged.title())
+					.param("taken", merged.takenAt() == null ? null : java.sql.Timestamp.valueOf(merged.takenAt()))
+					.param("place", merged.place())
+					.param("people", merged.people())
+					.param("photographer", merged.photographer())
+					.update();
+			audit.record("PHOTO_CAPTIONED", "material", material.id(), material.orgUnitId(), "file " + photo.index());
+		}
+		return photos.size();
+	}
+
+	private static void checkCaption(PhotoCaption caption) {
+		if (longer(caption.title(), 300) || longer(caption.place(), 200) || longer(caption.people(), 300) || longer(caption.photographer(), 100)) {
+			throw UserFacingException.badRequest("invalid_caption", "error.caption.too-long");
+		}
+	}
+
+	private static boolean longer(String text, int limit) {
+		return text != null && text.length() > limit;
 	}
 
 	/** The archive box of an indicator under a unit (normally a community) in the caller's scope. */
@@ -274,9 +347,13 @@ public class EvidenceArchive {
 				created.add(blob.sha256());
 			}
 			stored.add(new Material.StoredFile(displayName(upload), type, blob.size(), blob.sha256(),
-					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null));
+					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null, types.pages(type, upload.content())));
 		}
 		return stored;
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private static String displayName(Upload upload) {

@@ -8,10 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.tika.detect.Detector;
@@ -59,6 +65,43 @@ class FileTypes {
 
 	static boolean isPhoto(String contentType) {
 		return contentType.startsWith("image/");
+	}
+
+	/**
+	 * Pages of a file where they can be read: PDFs are counted, Word and PowerPoint files report what the editor
+	 * recorded (docProps/app.xml), a photo is one page. Null when unknown.
+	 */
+	Integer pages(String contentType, InputStreamSource content) {
+		if (isPhoto(contentType)) {
+			return 1;
+		}
+		try {
+			return switch (contentType) {
+				case "application/pdf" -> {
+					try (InputStream in = content.getInputStream(); PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
+						yield pdf.getNumberOfPages();
+					}
+				}
+				case DOCX -> recorded(content, "Pages");
+				case PPTX -> recorded(content, "Slides");
+				default -> null;
+			};
+		} catch (IOException | RuntimeException unreadable) {
+			return null;
+		}
+	}
+
+	private static Integer recorded(InputStreamSource content, String element) throws IOException {
+		try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(content.getInputStream()))) {
+			for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+				if (entry.getName().equals("docProps/app.xml")) {
+					Matcher m = Pattern.compile("<" + element + ">(\\d+)</" + element + ">")
+							.matcher(new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8));
+					return m.find() && Integer.parseInt(m.group(1)) > 0 ? Integer.valueOf(m.group(1)) : null;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The capture time a camera wrote into the photo (EXIF DateTimeOriginal), or null. */

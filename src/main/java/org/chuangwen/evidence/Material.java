@@ -22,6 +22,7 @@ class Material {
 	private final String title;
 	private final LocalDate dateFormed;
 	private final String responsibleParty;
+	private final String documentNumber;
 	private final String uploadedBy;
 	private final Instant uploadedAt;
 	private Instant deletedAt;
@@ -35,7 +36,7 @@ class Material {
 
 	@PersistenceCreator
 	Material(Long id, Long orgUnitId, String orgPath, String kind, String title, LocalDate dateFormed, String responsibleParty,
-			String uploadedBy, Instant uploadedAt, Instant deletedAt, String deletedBy, List<StoredFile> files,
+			String documentNumber, String uploadedBy, Instant uploadedAt, Instant deletedAt, String deletedBy, List<StoredFile> files,
 			Set<IndicatorLink> indicators) {
 		this.id = id;
 		this.orgUnitId = orgUnitId;
@@ -44,6 +45,7 @@ class Material {
 		this.title = title;
 		this.dateFormed = dateFormed;
 		this.responsibleParty = responsibleParty;
+		this.documentNumber = documentNumber;
 		this.uploadedBy = uploadedBy;
 		this.uploadedAt = uploadedAt;
 		this.deletedAt = deletedAt;
@@ -53,9 +55,9 @@ class Material {
 	}
 
 	static Material file(long orgUnitId, String orgPath, String kind, String title, LocalDate dateFormed, String responsibleParty,
-			String uploadedBy, Instant uploadedAt, List<StoredFile> files, Set<IndicatorLink> indicators) {
-		return new Material(null, orgUnitId, orgPath, kind, title, dateFormed, responsibleParty, uploadedBy, uploadedAt, null,
-				null, files, indicators);
+			String documentNumber, String uploadedBy, Instant uploadedAt, List<StoredFile> files, Set<IndicatorLink> indicators) {
+		return new Material(null, orgUnitId, orgPath, kind, title, dateFormed, responsibleParty, documentNumber, uploadedBy, uploadedAt,
+				null, null, files, indicators);
 	}
 
 	MaterialFiled filed() {
@@ -135,7 +137,7 @@ class Material {
 	}
 
 	@Table("material_file")
-	record StoredFile(String name, String contentType, long size, String sha256, LocalDateTime takenAt) {}
+	record StoredFile(String name, String contentType, long size, String sha256, LocalDateTime takenAt, Integer pages) {}
 
 	@Table("material_indicator")
 	record IndicatorLink(Long indicatorId) {}

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class MaterialReader {
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final String COLUMNS = """
-			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.org_unit_id, u.name as unit_name,
+			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.document_number, m.org_unit_id, u.name as unit_name,
 			       m.uploaded_by, m.uploaded_at, m.deleted_at
 			""";
 
@@ -93,10 +94,11 @@ class MaterialReader {
 	}
 
 	private List<MaterialRow> rows(JdbcClient.StatementSpec statement) {
-		record Head(long id, String title, String kind, LocalDate formed, String party, long unitId, String unitName, String by,
-				Instant at, Instant deleted) {}
+		record Head(long id, String title, String kind, LocalDate formed, String party, String number, long unitId, String unitName,
+				String by, Instant at, Instant deleted) {}
 		List<Head> heads = statement.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("title"), rs.getString("kind"),
-				rs.getObject("date_formed", LocalDate.class), rs.getString("responsible_party"), rs.getLong("org_unit_id"),
+				rs.getObject("date_formed", LocalDate.class), rs.getString("responsible_party"), rs.getString("document_number"),
+				rs.getLong("org_unit_id"),
 				rs.getString("unit_name"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "deleted_at")))
 				.list();
 		if (heads.isEmpty()) {
@@ -107,7 +109,7 @@ class MaterialReader {
 		Map<Long, List<String>> codes = indicatorCodes(ids);
 		List<MaterialRow> rows = new ArrayList<>(heads.size());
 		for (Head h : heads) {
-			rows.add(new MaterialRow(h.id(), h.title(), h.kind(), h.formed(), h.party(), h.unitId(), h.unitName(), h.by(), h.at(),
+			rows.add(new MaterialRow(h.id(), h.title(), h.kind(), h.formed(), h.party(), h.number(), h.unitId(), h.unitName(), h.by(), h.at(),
 					h.deleted(), files.getOrDefault(h.id(), List.of()), codes.getOrDefault(h.id(), List.of()), lateDays(h.formed(), h.at())));
 		}
 		return rows;
@@ -121,13 +123,18 @@ class MaterialReader {
 
 	private Map<Long, List<FileInfo>> files(Collection<Long> ids) {
 		Map<Long, List<FileInfo>> files = new LinkedHashMap<>();
-		jdbc.sql("select material, idx, name, content_type, size, sha256, taken_at from material_file where material in (:ids) order by material, idx")
+		jdbc.sql("""
+				select f.material, f.idx, f.name, f.content_type, f.size, f.sha256, f.taken_at, f.pages,
+				       c.title as c_title, c.taken_at as c_taken_at, c.place as c_place, c.people as c_people, c.photographer as c_photographer
+				from material_file f left join photo_caption c on c.material = f.material and c.idx = f.idx
+				where f.material in (:ids) order by f.material, f.idx""")
 				.param("ids", ids)
 				.query(rs -> {
-					Timestamp taken = rs.getTimestamp("taken_at");
+					PhotoCaption caption = new PhotoCaption(rs.getString("c_title"), localTime(rs, "c_taken_at"), rs.getString("c_place"),
+							rs.getString("c_people"), rs.getString("c_photographer"));
 					files.computeIfAbsent(rs.getLong("material"), k -> new ArrayList<>())
 							.add(new FileInfo(rs.getInt("idx"), rs.getString("name"), rs.getString("content_type"), rs.getLong("size"),
-									rs.getString("sha256"), taken == null ? null : taken.toLocalDateTime()));
+									rs.getString("sha256"), localTime(rs, "taken_at"), (Integer) rs.getObject("pages", Integer.class), caption));
 				});
 		return files;
 	}
@@ -145,6 +152,11 @@ class MaterialReader {
 		indicators.forEach((id, list) -> codes.put(id,
 				list.stream().sorted(java.util.Comparator.comparingInt(Indicator::sort)).map(Indicator::code).toList()));
 		return codes;
+	}
+
+	private static LocalDateTime localTime(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toLocalDateTime();
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,7 @@ public record MaterialRow(
 		String kind,
 		LocalDate dateFormed,
 		String responsibleParty,
+		String documentNumber,
 		long orgUnitId,
 		String orgUnitName,
 		String uploadedBy,
@@ -32,5 +33,17 @@ public record MaterialRow(
 
 	public int year() {
 		return dateFormed.getYear();
+	}
+
+	/** Pages of all files where every file's count is known, otherwise null. */
+	public Integer pages() {
+		int pages = 0;
+		for (FileInfo file : files) {
+			if (file.pages() == null) {
+				return null;
+			}
+			pages += file.pages();
+		}
+		return pages;
 	}
 }

@@ -10,6 +10,8 @@ import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.MaterialRow;
 import org.chuangwen.evidence.NewMaterial;
+import org.chuangwen.evidence.PhotoCaption;
+import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Page;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -38,16 +42,18 @@ class MaterialApi {
 		this.json = json;
 	}
 
-	record FileJson(int index, String name, String contentType, long size, String sha256, LocalDateTime takenAt) {}
+	record FileJson(int index, String name, String contentType, long size, String sha256, LocalDateTime takenAt, Integer pages,
+			PhotoCaption caption) {}
 
 	record MaterialJson(long id, long orgUnitId, String orgUnitName, String kind, String title, LocalDate dateFormed,
-			String responsibleParty, List<String> indicatorCodes, String uploadedBy, Instant uploadedAt, boolean late,
+			String responsibleParty, String documentNumber, List<String> indicatorCodes, String uploadedBy, Instant uploadedAt, boolean late,
 			Instant deletedAt, List<FileJson> files) {
 
 		static MaterialJson of(MaterialRow row) {
 			return new MaterialJson(row.id(), row.orgUnitId(), row.orgUnitName(), row.kind(), row.title(), row.dateFormed(),
-					row.responsibleParty(), row.indicatorCodes(), row.uploadedBy(), row.uploadedAt(), row.late(), row.deletedAt(),
-					row.files().stream().map(f -> new FileJson(f.index(), f.name(), f.contentType(), f.size(), f.sha256(), f.takenAt())).toList());
+					row.responsibleParty(), row.documentNumber(), row.indicatorCodes(), row.uploadedBy(), row.uploadedAt(), row.late(), row.deletedAt(),
+					row.files().stream().map(f -> new FileJson(f.index(), f.name(), f.contentType(), f.size(), f.sha256(), f.takenAt(), f.pages(),
+							f.photo() ? f.caption() : null)).toList());
 		}
 
 		static MaterialJson of(MaterialDetails details) {
@@ -91,6 +97,13 @@ class MaterialApi {
 	@GetMapping("/{id}/files/{index}")
 	ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable int index) {
 		return FileResponses.send(archive, archive.download(id, index), true);
+	}
+
+	/** Replaces the DA/T 50 caption of a photo. */
+	@PutMapping("/{id}/files/{index}/caption")
+	MaterialJson caption(@PathVariable long id, @PathVariable int index, @RequestBody PhotoCaption caption) {
+		archive.caption(new PhotoRef(id, index), caption);
+		return MaterialJson.of(archive.find(id));
 	}
 
 	@DeleteMapping("/{id}")

@@ -9,6 +9,7 @@ import org.chuangwen.catalog.Catalog;
 import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.MaterialQuery;
+import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
@@ -33,6 +34,7 @@ class MaterialController {
 	static final String DETAIL = "evidence/material";
 	static final String BOX = "evidence/box";
 	static final String BIN = "evidence/recycle-bin";
+	static final String CAPTIONS = "evidence/captions";
 
 	private final EvidenceArchive archive;
 	private final Catalog catalog;
@@ -75,7 +77,7 @@ class MaterialController {
 			@RequestParam(required = false) String kind, Model model) {
 		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(ZoneId.of("Asia/Shanghai")), null, codes));
+		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(ZoneId.of("Asia/Shanghai")), null, codes, null));
 		addChoices(model);
 		return FORM;
 	}
@@ -127,6 +129,38 @@ class MaterialController {
 		archive.restore(id);
 		redirect.addFlashAttribute("flash", messages.of(request, "material.restored"));
 		return "redirect:/materials/" + id;
+	}
+
+	/** One photo's caption, from the material page. */
+	@PostMapping("/materials/{id}/files/{index}/caption")
+	String caption(@PathVariable long id, @PathVariable int index, CaptionForm form, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		archive.caption(new PhotoRef(id, index), form.toCaption());
+		redirect.addFlashAttribute("flash", messages.of(request, "caption.saved", 1));
+		return "redirect:/materials/" + id;
+	}
+
+	/** The caption sheet of a box: every photo with its caption, and fields to fill into many at once. */
+	@GetMapping("/boxes/{unitId}/{code}/captions")
+	String captions(@PathVariable long unitId, @PathVariable String code, Model model) {
+		model.addAttribute("box", archive.box(unitId, code));
+		return CAPTIONS;
+	}
+
+	@PostMapping("/boxes/{unitId}/{code}/captions")
+	String saveCaptions(@PathVariable long unitId, @PathVariable String code, HttpServletRequest request, RedirectAttributes redirect) {
+		CaptionSheet sheet = CaptionSheet.of(request);
+		int saved = 0;
+		for (CaptionSheet.Row row : sheet.rows()) {
+			archive.caption(row.photo(), row.caption());
+			saved++;
+		}
+		if (!sheet.selectedPhotos().isEmpty()) {
+			archive.captionAll(sheet.selectedPhotos(), sheet.bulk());
+		}
+		redirect.addFlashAttribute("flash", messages.of(request, "caption.saved", Math.max(saved, sheet.selectedPhotos().size())));
+		redirect.addAttribute("unit", unitId).addAttribute("code", code);
+		return "redirect:/boxes/{unit}/{code}/captions";
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}")

@@ -12,13 +12,14 @@ record UploadForm(
 		String title,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFormed,
 		String responsibleParty,
-		List<String> indicatorCodes) {
+		List<String> indicatorCodes,
+		String documentNumber) {
 
 	UploadForm {
 		indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
 	}
 
 	NewMaterial toCommand() {
-		return new NewMaterial(orgUnitId, kind, title, dateFormed, responsibleParty, indicatorCodes);
+		return new NewMaterial(orgUnitId, kind, title, dateFormed, responsibleParty, indicatorCodes, documentNumber);
 	}
 }

@@ -1,0 +1,114 @@
+package org.chuangwen.archive.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.chuangwen.archive.ExportJob;
+import org.chuangwen.archive.Exports;
+import org.chuangwen.archive.PrintArchive;
+import org.chuangwen.archive.PrintedBox;
+import org.chuangwen.catalog.Catalog;
+import org.chuangwen.orgs.DataScope;
+import org.chuangwen.orgs.OrgKind;
+import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.UserMessages;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class ArchiveController {
+
+	static final String EXPORTS = "archive/exports";
+	static final String EXPORT = "archive/export";
+	static final String PROGRESS = "archive/export :: progress";
+
+	private final PrintArchive print;
+	private final Exports exports;
+	private final DataScope scope;
+	private final Orgs orgs;
+	private final Catalog catalog;
+	private final UserMessages messages;
+
+	ArchiveController(PrintArchive print, Exports exports, DataScope scope, Orgs orgs, Catalog catalog, UserMessages messages) {
+		this.print = print;
+		this.exports = exports;
+		this.scope = scope;
+		this.orgs = orgs;
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	@GetMapping("/boxes/{unitId}/{code}/cover.docx")
+	ResponseEntity<byte[]> cover(@PathVariable long unitId, @PathVariable String code) throws IOException {
+		PrintedBox box = print.box(unitId, code);
+		return ArchiveDownloads.document(name(box, "封面与盒脊") + ".docx", ArchiveDownloads.DOCX, out -> print.writeCover(box, out));
+	}
+
+	@GetMapping("/boxes/{unitId}/{code}/catalogue.docx")
+	ResponseEntity<byte[]> catalogueDocx(@PathVariable long unitId, @PathVariable String code) throws IOException {
+		PrintedBox box = print.box(unitId, code);
+		return ArchiveDownloads.document(name(box, "归档文件目录") + ".docx", ArchiveDownloads.DOCX, out -> print.writeCatalogueDocx(box, out));
+	}
+
+	@GetMapping("/boxes/{unitId}/{code}/catalogue.xlsx")
+	ResponseEntity<byte[]> catalogueXlsx(@PathVariable long unitId, @PathVariable String code) throws IOException {
+		PrintedBox box = print.box(unitId, code);
+		return ArchiveDownloads.document(name(box, "归档文件目录") + ".xlsx", ArchiveDownloads.XLSX, out -> print.writeCatalogueXlsx(box, out));
+	}
+
+	@GetMapping("/boxes/{unitId}/{code}/photos.docx")
+	ResponseEntity<byte[]> photos(@PathVariable long unitId, @PathVariable String code, @RequestParam(defaultValue = "1") int part,
+			@RequestParam(required = false) Integer perPage) throws IOException {
+		PrintedBox box = print.box(unitId, code);
+		return ArchiveDownloads.document(name(box, "照片页-" + part) + ".docx", ArchiveDownloads.DOCX,
+				out -> print.writePhotoPages(box, part, perPage, out));
+	}
+
+	/** The print sheet of a box: what can be printed, and its catalogue on screen. */
+	@GetMapping("/boxes/{unitId}/{code}/print")
+	String printSheet(@PathVariable long unitId, @PathVariable String code, Model model) {
+		PrintedBox box = print.box(unitId, code);
+		model.addAttribute("printed", box);
+		model.addAttribute("photoParts", print.photoParts(box));
+		return "archive/print";
+	}
+
+	@GetMapping("/exports")
+	String exports(Model model) {
+		model.addAttribute("jobs", exports.recent(50));
+		model.addAttribute("communities", orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList());
+		model.addAttribute("edition", catalog.active());
+		return EXPORTS;
+	}
+
+	@PostMapping("/exports")
+	String requestExport(@RequestParam long unit, @RequestParam(required = false) List<String> indicator,
+			@RequestParam(required = false) Integer perPage, HttpServletRequest request, RedirectAttributes redirect) {
+		ExportJob job = exports.request(unit, indicator, perPage);
+		redirect.addFlashAttribute("flash", messages.of(request, "export.requested"));
+		return "redirect:/exports/" + job.id();
+	}
+
+	@GetMapping("/exports/{id}")
+	String export(@PathVariable long id, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+		model.addAttribute("job", exports.find(id));
+		return htmx != null ? PROGRESS : EXPORT;
+	}
+
+	@GetMapping("/exports/{id}/download")
+	ResponseEntity<Resource> download(@PathVariable long id) {
+		return ArchiveDownloads.zip(exports.file(id), exports.find(id).fileName());
+	}
+
+	private static String name(PrintedBox box, String what) {
+		return box.unit().name() + "-" + box.indicator().code() + "-" + what;
+	}
+}
