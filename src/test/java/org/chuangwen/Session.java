@@ -61,6 +61,11 @@ public final class Session {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A GET as htmx sends it, asking for the page's fragment. */
+	public Page htmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+	}
+
 	/** Posts a form with the CSRF token taken from {@code tokenPage}. */
 	public Page postForm(String path, String tokenPage, String form) {
 		String token = csrf(get(tokenPage).body());

@@ -36,6 +36,14 @@ public record ExportJob(
 		return state == State.DONE || state == State.FAILED;
 	}
 
+	/** The size for people: KB below a megabyte, MB with one decimal above. */
+	public String sizeLabel() {
+		if (fileSize == null) {
+			return "";
+		}
+		return fileSize < 1024 * 1024 ? Math.max(1, Math.round(fileSize / 1024.0)) + " KB" : Math.round(fileSize / 104857.6) / 10.0 + " MB";
+	}
+
 	/** Every box of the community rather than a chosen few. */
 	public boolean allBoxes() {
 		return indicatorCodes.isEmpty();

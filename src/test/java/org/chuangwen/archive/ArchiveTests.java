@@ -204,6 +204,11 @@ class ArchiveTests {
 		resumed.write(rest.body());
 		assertThat(resumed.toByteArray()).isEqualTo(zip);
 
+		Session street = Session.login(port, "jiedao", Api.PASSWORD);
+		Session.Page fragment = street.htmx("/exports/" + id);
+		assertThat(fragment.body()).contains("id=\"export-progress\"", "100%", "已完成").doesNotContain("<html");
+		assertThat(street.get("/exports/" + id).body()).contains("<html", "id=\"export-progress\"");
+
 		assertThat(api.get("shequ1", "/api/v1/exports/" + id).status()).as("another community's export").isEqualTo(404);
 		assertThat(api.get("shequ1", url).status()).isEqualTo(404);
 	}
