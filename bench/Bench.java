@@ -66,6 +66,12 @@ import javax.imageio.stream.ImageOutputStream;
  * upload    BASE USER PASS UNIT_NAME DIR_A DIR_B     one material per photo (DIR_A), then all of DIR_B in one request
  * seed      BASE USER PASS DISTRICT COMMUNITIES PER PARALLEL api|form
  * latency   BASE USER PASS UNIT_ID COMMUNITIES WARMUP N SESSION_FILE
+ * exportseed BASE USER PASS STREET MB PER_MATERIAL WIDTH HEIGHT QUALITY PDF(0|1) EXTRAS(0|1)
+ *                                                  a community with ≈MB of photos in box Ⅲ-116 (+ PDF twin, + small files)
+ * blobs     BASE USER PASS UNIT_ID CODE|- STORE_ROOT OUT_LIST LABEL   the unit's stored blob files, from the API
+ * export    BASE USER PASS UNIT_ID CODES|all LABEL APP_PID APP_LOG OUT_DIR SERVER_EXPORT_DIR
+ *                                                  export, poll to DONE (jstat heap), download, Range halves, anatomy
+ * gclog     GC_LOG LABEL                           max heap before/after collections from -Xlog:gc
  * report    KVFILE OUT.md
  * </pre>
  */
@@ -76,7 +82,7 @@ public class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("usage: java Bench.java start|photos|diskwrite|upload|seed|latency|report …");
+			System.err.println("usage: java Bench.java start|photos|diskwrite|upload|seed|latency|exportseed|blobs|export|gclog|report …");
 			System.exit(2);
 		}
 		String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -87,6 +93,10 @@ public class Bench {
 			case "upload" -> upload(rest);
 			case "seed" -> seed(rest);
 			case "latency" -> latency(rest);
+			case "exportseed" -> exportSeed(rest);
+			case "blobs" -> blobs(rest);
+			case "export" -> export(rest);
+			case "gclog" -> gcLog(rest);
 			case "report" -> Report.write(Path.of(rest[0]), Path.of(rest[1]));
 			default -> {
 				System.err.println("unknown command " + args[0]);
@@ -115,7 +125,7 @@ public class Bench {
 		}
 		cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
 				"--spring.datasource.url=jdbc:h2:file:" + dir + "/data/db/chuangwen;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
-				"--chuangwen.storage.root=" + dir + "/data/files"));
+				"--chuangwen.storage.root=" + dir + "/data/files", "--chuangwen.archive.export-dir=" + dir + "/data/exports"));
 		boolean existing = Files.exists(dir.resolve("data/db"));
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
@@ -775,6 +785,516 @@ public class Bench {
 		kv(label + ".max_ms", ms(Arrays.stream(t).max().orElse(0)));
 		kv(label + ".mean_ms", ms(Arrays.stream(t).sum() / n));
 		kv(label + ".seq_rps", n / (total / 1e9));
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// 4. Export of a box and of a whole community (issue 4)
+	// ---------------------------------------------------------------------------------------------------------
+
+	static final String EXPORT_BOX = "Ⅲ-116";
+
+	static long unitNamed(Api api, String name, String kind) throws Exception {
+		for (Object o : (List<?>) api.getJson("/api/v1/org-units")) {
+			Map<?, ?> u = (Map<?, ?>) o;
+			if (name.equals(u.get("name")) && kind.equals(u.get("kind"))) {
+				return ((Number) u.get("id")).longValue();
+			}
+		}
+		throw new IllegalStateException("no " + kind + " named " + name);
+	}
+
+	/** One photo of the export box: distinct random noise with an EXIF time, like the photos of measurement 2. */
+	static byte[] exportPhoto(int n, int w, int h, float quality) throws IOException {
+		byte[] jpeg = noiseJpeg(w, h, quality, new SplittableRandom(90_001L * 1_000_003L + n));
+		return withExifTime(jpeg, LocalDateTime.of(2010, 6, 1, 8, 0).plusMinutes(n));
+	}
+
+	/**
+	 * A new community under STREET with ≈MB of distinct photos in box Ⅲ-116 (PER photos per material); optionally a
+	 * second community whose Ⅲ-116 box holds PDFs of exactly the same sizes (for the cost of the photo pages), and one
+	 * small real file per (indicator, kind) of every other box of the photo community (so all boxes have something).
+	 */
+	static void exportSeed(String[] a) throws Exception {
+		Api api = new Api(a[0], a[1], a[2]);
+		long street = unitNamed(api, a[3], "STREET");
+		double mb = Double.parseDouble(a[4]);
+		int per = Integer.parseInt(a[5]);
+		int w = Integer.parseInt(a[6]);
+		int h = Integer.parseInt(a[7]);
+		float quality = Float.parseFloat(a[8]);
+		boolean pdf = a[9].equals("1");
+		boolean extras = a[10].equals("1");
+		String stamp = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now());
+
+		Map<String, List<String>> kinds = new LinkedHashMap<>();
+		for (Object o : (List<?>) api.getJson("/api/v1/indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			kinds.put((String) ind.get("code"), ((List<?>) ind.get("evidenceKinds")).stream().map(String::valueOf).toList());
+		}
+		if (!kinds.containsKey(EXPORT_BOX)) {
+			throw new IllegalStateException("the catalog has no indicator " + EXPORT_BOX);
+		}
+		kv("export.catalog_boxes", kinds.size());
+
+		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		long photoUnit = api.create(street, "COMMUNITY", "导出压测社区" + stamp);
+		kv("export.photo_unit", photoUnit);
+		byte[] first = exportPhoto(0, w, h, quality);
+		int count = (int) Math.max(1, Math.round(mb * MB / first.length));
+		List<Integer> sizes = new ArrayList<>();
+		long bytes = 0;
+		long gen = 0;
+		long up = 0;
+		int materials = 0;
+		for (int from = 0; from < count; from += per) {
+			int to = Math.min(count, from + per);
+			long g0 = System.nanoTime();
+			List<Future<byte[]>> batch = new ArrayList<>();
+			for (int i = from; i < to; i++) {
+				int n = i;
+				batch.add(n == 0 ? java.util.concurrent.CompletableFuture.completedFuture(first) : pool.submit(() -> exportPhoto(n, w, h, quality)));
+			}
+			Multipart body = new Multipart();
+			body.json("meta", meta(photoUnit, "图片", "导出压测照片 第" + (from / per + 1) + "组", "2010-06-01", List.of(EXPORT_BOX)));
+			for (int i = from; i < to; i++) {
+				byte[] b = batch.get(i - from).get();
+				body.file("file", String.format("photo-%04d.jpg", i + 1), "image/jpeg", b);
+				sizes.add(b.length);
+				bytes += b.length;
+			}
+			gen += System.nanoTime() - g0;
+			long u0 = System.nanoTime();
+			HttpResponse<String> r = api.post("/api/v1/materials", body);
+			up += System.nanoTime() - u0;
+			api.expect(r, 201);
+			materials++;
+			if (materials % 10 == 0) {
+				System.out.printf(Locale.ROOT, "  filed %d/%d photos (%.0f MB)%n", to, count, bytes / MB);
+			}
+		}
+		kv("export.photos", count);
+		kv("export.photo_materials", materials);
+		kv("export.photo_bytes", bytes);
+		kv("export.photo_gen_ms", ms(gen));
+		kv("export.photo_upload_ms", ms(up));
+		kv("export.photo_upload_mbps", bytes / MB / (up / 1e9));
+
+		if (pdf) {
+			String kind = kinds.get(EXPORT_BOX).stream().filter(k -> !k.equals("图片")).findFirst()
+					.orElseGet(() -> kinds.values().stream().flatMap(List::stream).filter(k -> !k.equals("图片")).findFirst().orElseThrow());
+			long pdfUnit = api.create(street, "COMMUNITY", "导出对照社区" + stamp);
+			kv("export.pdf_unit", pdfUnit);
+			kv("export.pdf_kind", kind);
+			long pdfBytes = 0;
+			long pu = 0;
+			for (int from = 0; from < sizes.size(); from += per) {
+				int to = Math.min(sizes.size(), from + per);
+				Multipart body = new Multipart();
+				body.json("meta", meta(pdfUnit, kind, "导出对照文件 第" + (from / per + 1) + "组", "2010-06-01", List.of(EXPORT_BOX)));
+				for (int i = from; i < to; i++) {
+					byte[] b = Office.pdfWithPayload("导出对照文件 " + (i + 1), "export pdf " + pdfUnit + "/" + i, sizes.get(i),
+							new SplittableRandom(77_001L * 1_000_003L + i));
+					body.file("file", String.format("document-%04d.pdf", i + 1), "application/pdf", b);
+					pdfBytes += b.length;
+				}
+				long u0 = System.nanoTime();
+				HttpResponse<String> r = api.post("/api/v1/materials", body);
+				pu += System.nanoTime() - u0;
+				api.expect(r, 201);
+			}
+			kv("export.pdf_files", sizes.size());
+			kv("export.pdf_bytes", pdfBytes);
+			kv("export.pdf_upload_ms", ms(pu));
+		}
+
+		if (extras) {
+			byte[] jpegBase = noiseJpeg(64, 48, 0.8f, new SplittableRandom(7));
+			int n = 0;
+			long extraBytes = 0;
+			for (Map.Entry<String, List<String>> e : kinds.entrySet()) {
+				if (e.getKey().equals(EXPORT_BOX)) {
+					continue; // the measured box holds the photos only
+				}
+				for (String kind : e.getValue()) {
+					String type = fileType(kind, n);
+					String title = "导出压测 " + e.getKey() + " " + kind;
+					String tag = "export " + photoUnit + "/" + n;
+					byte[] file = switch (type) {
+						case "jpg" -> jpegWithComment(jpegBase, tag);
+						case "docx" -> Office.docx(title, tag);
+						case "xlsx" -> Office.xlsx(title, tag);
+						default -> Office.pdf(title, tag);
+					};
+					Multipart body = new Multipart();
+					body.json("meta", meta(photoUnit, kind, title, "2010-0" + (1 + n % 9) + "-15", List.of(e.getKey())));
+					body.file("file", "extra-" + n + "." + type, Office.contentType(type), file);
+					api.expect(api.post("/api/v1/materials", body), 201);
+					extraBytes += file.length;
+					n++;
+				}
+			}
+			kv("export.extra_materials", n);
+			kv("export.extra_bytes", extraBytes);
+		}
+		pool.shutdown();
+	}
+
+	/**
+	 * The stored blobs of a unit's materials (of one indicator, or all with "-"), from the material list API:
+	 * writes their absolute paths under the store (root/ab/cd/sha256) to OUT_LIST, one per line, and checks sizes.
+	 */
+	static void blobs(String[] a) throws Exception {
+		Api api = new Api(a[0], a[1], a[2]);
+		long unit = Long.parseLong(a[3]);
+		String code = a[4].equals("-") ? null : a[4];
+		Path root = Path.of(a[5]).toAbsolutePath();
+		Path out = Path.of(a[6]);
+		String label = a[7];
+		Map<String, Long> distinct = new LinkedHashMap<>();
+		long files = 0;
+		long bytes = 0;
+		int materials = 0;
+		for (int page = 0; ; page++) {
+			Map<?, ?> p = (Map<?, ?>) api.getJson("/api/v1/materials?orgUnitId=" + unit
+					+ (code == null ? "" : "&indicatorCode=" + URLEncoder.encode(code, StandardCharsets.UTF_8)) + "&size=200&page=" + page);
+			List<?> items = (List<?>) p.get("items");
+			for (Object o : items) {
+				materials++;
+				for (Object fo : (List<?>) ((Map<?, ?>) o).get("files")) {
+					Map<?, ?> f = (Map<?, ?>) fo;
+					long size = ((Number) f.get("size")).longValue();
+					files++;
+					bytes += size;
+					distinct.put((String) f.get("sha256"), size);
+				}
+			}
+			long total = ((Number) p.get("total")).longValue();
+			if (items.isEmpty() || materials >= total) {
+				break;
+			}
+		}
+		List<String> lines = new ArrayList<>();
+		long distinctBytes = 0;
+		for (Map.Entry<String, Long> e : distinct.entrySet()) {
+			String sha = e.getKey();
+			Path blob = root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+			if (!Files.isRegularFile(blob) || Files.size(blob) != e.getValue()) {
+				throw new IllegalStateException("blob " + blob + " missing or of another size than the API says (" + e.getValue() + ")");
+			}
+			lines.add(blob.toString());
+			distinctBytes += e.getValue();
+		}
+		Files.write(out, lines, StandardCharsets.UTF_8);
+		kv(label + ".materials", materials);
+		kv(label + ".files", files);
+		kv(label + ".bytes", bytes);
+		kv(label + ".distinct_blobs", distinct.size());
+		kv(label + ".distinct_bytes", distinctBytes);
+	}
+
+	/**
+	 * Asks for an export (box codes, comma-separated, or "all"), polls it every 200 ms until DONE while jstat samples
+	 * the app's heap every 200 ms, then downloads the ZIP (to OUT_DIR/LABEL.zip), fetches it again as two Range
+	 * halves and compares the bytes, and takes the ZIP apart (generated documents, originals, timestamps).
+	 */
+	static void export(String[] a) throws Exception {
+		Api api = new Api(a[0], a[1], a[2]);
+		long unit = Long.parseLong(a[3]);
+		List<String> codes = a[4].equals("all") ? List.of() : List.of(a[4].split(","));
+		String label = a[5];
+		long pid = Long.parseLong(a[6]);
+		Path appLog = Path.of(a[7]);
+		Path outDir = Files.createDirectories(Path.of(a[8]));
+		Path serverDir = Path.of(a[9]);
+		String perPage = System.getenv().getOrDefault("BENCH_EXPORT_PER_PAGE", "").strip();
+		long timeout = Long.parseLong(System.getenv().getOrDefault("BENCH_EXPORT_TIMEOUT", "1800"));
+
+		Path jstatOut = outDir.resolve(label + ".jstat");
+		Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "200").redirectErrorStream(true)
+				.redirectOutput(jstatOut.toFile()).start();
+		Thread.sleep(600); // a few samples before the request
+		kv(label + ".vmhwm_before_mb", procKb(pid, "VmHWM") / 1024);
+		long logFrom = Files.size(appLog);
+		String json = "{\"orgUnitId\":" + unit + ",\"indicatorCodes\":[" + codes.stream().map(Json::quote).collect(Collectors.joining(","))
+				+ "]" + (perPage.isEmpty() ? "" : ",\"photosPerPage\":" + perPage) + "}";
+		long requestedAt = System.currentTimeMillis();
+		long t0 = System.nanoTime();
+		HttpResponse<String> created = api.http.send(HttpRequest.newBuilder(URI.create(api.base + "/api/v1/exports"))
+				.header("Authorization", api.auth).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		api.expect(created, 202);
+		long id = ((Number) ((Map<?, ?>) Json.parse(created.body())).get("id")).longValue();
+		String state;
+		Map<?, ?> job;
+		long running = -1;
+		long finished = -1;
+		int lastDecile = -1;
+		List<String> timeline = new ArrayList<>();
+		long deadline = t0 + timeout * 1_000_000_000L;
+		for (int poll = 0; ; poll++) {
+			job = (Map<?, ?>) api.getJson("/api/v1/exports/" + id);
+			state = (String) job.get("state");
+			long now = System.nanoTime();
+			if (running < 0 && !state.equals("QUEUED")) {
+				running = now - t0;
+			}
+			int progress = ((Number) job.get("progress")).intValue();
+			if (progress / 10 != lastDecile) {
+				lastDecile = progress / 10;
+				timeline.add(progress + "% @" + String.format(Locale.ROOT, "%.1f", (now - t0) / 1e9) + "s");
+			}
+			if (state.equals("DONE") || state.equals("FAILED")) {
+				finished = now - t0;
+				break;
+			}
+			if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+				state = "app JVM exited while " + state;
+				break;
+			}
+			if (poll % 10 == 0 && logContains(appLog, logFrom, "OutOfMemoryError")) {
+				state = "OutOfMemoryError in the app log (job left " + state + " at " + progress + "%)";
+				break;
+			}
+			if (now > deadline) {
+				state = "timeout after " + timeout + " s (" + state + " at " + progress + "%)";
+				break;
+			}
+			Thread.sleep(200);
+		}
+		jstat.destroy();
+		jstat.waitFor();
+		kv(label + ".vmhwm_after_mb", procKb(pid, "VmHWM") / 1024);
+		kv(label + ".export_id", id);
+		kv(label + ".codes", codes.isEmpty() ? "all" : String.join(",", codes));
+		kv(label + ".state", state);
+		heapFromJstat(label, jstatOut);
+		kv(label + ".progress_timeline", String.join(", ", timeline));
+		if (!state.equals("DONE")) {
+			kv(label + ".error", String.valueOf(job.get("error")));
+			System.err.println("export " + label + " did not finish: " + state);
+			return;
+		}
+		long fileSize = ((Number) job.get("fileSize")).longValue();
+		kv(label + ".wall_ms", ms(finished));
+		kv(label + ".started_after_ms", ms(running));
+		kv(label + ".file_size", fileSize);
+		kv(label + ".entries", job.get("entries"));
+		kv(label + ".file_name", job.get("fileName"));
+
+		// download once, whole
+		String url = (String) job.get("downloadUrl");
+		Path zip = outDir.resolve(label + ".zip");
+		long d0 = System.nanoTime();
+		HttpResponse<Path> dl = api.http.send(HttpRequest.newBuilder(URI.create(api.base + url)).header("Authorization", api.auth)
+				.timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofFile(zip));
+		long dlTime = System.nanoTime() - d0;
+		if (dl.statusCode() != 200 || Files.size(zip) != fileSize) {
+			throw new IllegalStateException("download answered " + dl.statusCode() + " with " + Files.size(zip) + " bytes, expected " + fileSize);
+		}
+		kv(label + ".download_ms", ms(dlTime));
+		kv(label + ".download_mbps", fileSize / MB / (dlTime / 1e9));
+		Path serverFile = serverDir.resolve("export-" + id + ".zip");
+		kv(label + ".download_vs_server_file", Files.exists(serverFile)
+				? (Files.mismatch(zip, serverFile) == -1 ? "identical" : "DIFFERENT at byte " + Files.mismatch(zip, serverFile))
+				: "server file not found at " + serverFile);
+
+		// again as two Range halves, compared byte for byte with the whole download
+		long half = fileSize / 2;
+		String first = rangeCheck(api, url, "bytes=0-" + (half - 1), 0, half - 1, fileSize, zip);
+		String second = rangeCheck(api, url, "bytes=" + half + "-", half, fileSize - 1, fileSize, zip);
+		kv(label + ".range", first + "; " + second);
+
+		// what is in it
+		Pattern generated = Pattern.compile("\\d{2} (封面与盒脊|归档文件目录|照片页-\\d+)\\.(docx|xlsx)");
+		long genBytes = 0;
+		long photoPageBytes = 0;
+		int photoPageDocs = 0;
+		int genDocs = 0;
+		long origBytes = 0;
+		long origCompressed = 0;
+		int origs = 0;
+		long manifestBytes = 0;
+		long compressedSum = 0;
+		long firstOriginal = Long.MAX_VALUE;
+		long firstEntry = Long.MAX_VALUE;
+		java.util.Set<String> boxes = new java.util.TreeSet<>();
+		java.util.Set<String> methods = new java.util.TreeSet<>();
+		try (java.util.zip.ZipFile zf = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+			for (var en = zf.entries(); en.hasMoreElements(); ) {
+				ZipEntry e = en.nextElement();
+				String name = e.getName();
+				String[] parts = name.split("/");
+				compressedSum += e.getCompressedSize();
+				firstEntry = Math.min(firstEntry, e.getTime());
+				if (name.equals("manifest.sha256")) {
+					manifestBytes = e.getSize();
+					continue;
+				}
+				if (parts.length > 1) {
+					boxes.add(parts[1]);
+				}
+				if (parts.length == 3 && generated.matcher(parts[2]).matches()) {
+					genDocs++;
+					genBytes += e.getSize();
+					if (parts[2].contains("照片页")) {
+						photoPageDocs++;
+						photoPageBytes += e.getSize();
+					}
+				} else {
+					origs++;
+					origBytes += e.getSize();
+					origCompressed += e.getCompressedSize();
+					methods.add(e.getMethod() == ZipEntry.STORED ? "STORED" : "DEFLATED (level 0: " + (e.getCompressedSize() > e.getSize() ? "larger" : "≤") + ")");
+					firstOriginal = Math.min(firstOriginal, e.getTime());
+				}
+			}
+		}
+		kv(label + ".zip_boxes", boxes.size());
+		kv(label + ".zip_generated_docs", genDocs);
+		kv(label + ".zip_generated_bytes", genBytes);
+		kv(label + ".zip_photo_page_docs", photoPageDocs);
+		kv(label + ".zip_photo_page_bytes", photoPageBytes);
+		kv(label + ".zip_originals", origs);
+		kv(label + ".zip_original_bytes", origBytes);
+		kv(label + ".zip_original_compressed_bytes", origCompressed);
+		kv(label + ".zip_original_methods", String.join(", ", methods));
+		kv(label + ".zip_manifest_bytes", manifestBytes);
+		kv(label + ".zip_structure_bytes", fileSize - compressedSum);
+		// Entry times are DOS times (2 s steps, truncated), taken when an entry starts; generated documents are built
+		// before their entry starts, so the first original's time is when all documents of the box were done.
+		if (firstOriginal != Long.MAX_VALUE && boxes.size() == 1) {
+			kv(label + ".documents_phase_ms", Math.max(0, firstOriginal - requestedAt));
+			kv(label + ".originals_phase_ms", Math.max(0, requestedAt + (long) ms(finished) - firstOriginal));
+		}
+	}
+
+	static String rangeCheck(Api api, String url, String range, long from, long to, long size, Path whole) throws Exception {
+		HttpResponse<java.io.InputStream> r = api.http.send(HttpRequest.newBuilder(URI.create(api.base + url)).header("Authorization", api.auth)
+				.header("Range", range).timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofInputStream());
+		String contentRange = r.headers().firstValue("Content-Range").orElse("none");
+		long compared = 0;
+		long mismatch = -1;
+		try (java.io.InputStream in = r.body(); FileChannel ch = FileChannel.open(whole)) {
+			byte[] got = new byte[1 << 20];
+			ByteBuffer want = ByteBuffer.allocate(1 << 20);
+			for (int n; (n = in.readNBytes(got, 0, got.length)) > 0; ) {
+				want.clear().limit(n);
+				while (want.hasRemaining() && ch.read(want, from + compared + want.position()) > 0) {
+					// positional reads until the buffer is full
+				}
+				for (int i = 0; i < n; i++) {
+					if (mismatch < 0 && (i >= want.position() || got[i] != want.get(i))) {
+						mismatch = from + compared + i;
+					}
+				}
+				compared += n;
+			}
+		}
+		boolean ok = r.statusCode() == 206 && contentRange.equals("bytes " + from + "-" + to + "/" + size) && compared == to - from + 1 && mismatch < 0;
+		if (!ok) {
+			System.err.println("range " + range + ": status " + r.statusCode() + ", Content-Range " + contentRange + ", " + compared + " bytes, mismatch at " + mismatch);
+		}
+		return (ok ? "OK " : "FAILED ") + r.statusCode() + " " + contentRange + " (" + compared + " bytes" + (mismatch >= 0 ? ", differs at " + mismatch : ", identical") + ")";
+	}
+
+	static void heapFromJstat(String label, Path file) throws IOException {
+		String[] head = null;
+		double peakUsed = 0;
+		double capacityAtPeak = 0;
+		double peakOld = 0;
+		double[] firstGc = null;
+		double[] lastGc = null;
+		int samples = 0;
+		for (String line : Files.readAllLines(file)) {
+			String[] f = line.trim().split("\\s+");
+			if (f.length > 0 && f[0].equals("S0C")) {
+				head = f;
+				continue;
+			}
+			if (head == null || f.length != head.length) {
+				continue;
+			}
+			Map<String, Double> m = new LinkedHashMap<>();
+			for (int i = 0; i < f.length; i++) {
+				try {
+					m.put(head[i], Double.parseDouble(f[i]));
+				} catch (NumberFormatException dash) {
+					m.put(head[i], 0.0);
+				}
+			}
+			samples++;
+			double used = m.get("S0U") + m.get("S1U") + m.get("EU") + m.get("OU");
+			if (used > peakUsed) {
+				peakUsed = used;
+				capacityAtPeak = m.get("S0C") + m.get("S1C") + m.get("EC") + m.get("OC");
+			}
+			peakOld = Math.max(peakOld, m.get("OU"));
+			double[] gc = {m.getOrDefault("YGC", 0.0), m.getOrDefault("FGC", 0.0), m.getOrDefault("CGC", 0.0)};
+			if (firstGc == null) {
+				firstGc = gc;
+			}
+			lastGc = gc;
+		}
+		kv(label + ".heap_samples", samples);
+		if (samples > 0) {
+			kv(label + ".heap_peak_used_mb", peakUsed / 1024);
+			kv(label + ".heap_committed_at_peak_mb", capacityAtPeak / 1024);
+			kv(label + ".heap_peak_old_mb", peakOld / 1024);
+			kv(label + ".gcs_during", String.format(Locale.ROOT, "%.0f young, %.0f full, %.0f concurrent cycles", lastGc[0] - firstGc[0],
+					lastGc[1] - firstGc[1], lastGc[2] - firstGc[2]));
+		}
+	}
+
+	static long procKb(long pid, String key) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith(key + ":")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		} catch (IOException | RuntimeException gone) {
+			// the process is gone
+		}
+		return -1;
+	}
+
+	static boolean logContains(Path log, long from, String needle) throws IOException {
+		try (FileChannel ch = FileChannel.open(log)) {
+			long size = ch.size();
+			if (size <= from) {
+				return false;
+			}
+			ByteBuffer b = ByteBuffer.allocate((int) Math.min(size - from, 64 << 20));
+			ch.read(b, from);
+			return new String(b.array(), 0, b.position(), StandardCharsets.ISO_8859_1).contains(needle);
+		}
+	}
+
+	/** The max heap used after a collection, from a -Xlog:gc file ("… 123M->45M(256M) …"), and the number of pauses. */
+	static void gcLog(String[] a) throws IOException {
+		Path file = Path.of(a[0]);
+		String label = a[1];
+		Pattern p = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+		long maxBefore = 0;
+		long maxAfter = 0;
+		long maxCommitted = 0;
+		int pauses = 0;
+		if (!Files.exists(file)) {
+			return;
+		}
+		for (String line : Files.readAllLines(file)) {
+			Matcher m = p.matcher(line);
+			if (m.find()) {
+				pauses++;
+				maxBefore = Math.max(maxBefore, Long.parseLong(m.group(1)));
+				maxAfter = Math.max(maxAfter, Long.parseLong(m.group(2)));
+				maxCommitted = Math.max(maxCommitted, Long.parseLong(m.group(3)));
+			}
+		}
+		kv(label + ".gclog_pauses", pauses);
+		kv(label + ".gclog_max_before_mb", maxBefore);
+		kv(label + ".gclog_max_after_mb", maxAfter);
+		kv(label + ".gclog_max_committed_mb", maxCommitted);
 	}
 
 	// ---------------------------------------------------------------------------------------------------------

@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
 class BoxDocuments {
 
 	static final List<String> CATALOGUE_COLUMNS = List.of("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注");
-	private static final int[] CATALOGUE_WIDTHS = {6, 30, 14, 16, 48, 11, 6, 20};
+	private static final int[] CATALOGUE_WIDTHS = {6, 34, 14, 16, 42, 11, 7, 20};
 	private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+	/** A spine label about 3 cm wide, for a box 3–4 cm thick. */
+	private static final int SPINE_WIDTH = 1700;
 
 	private final ArchiveProperties properties;
 
@@ -53,22 +55,22 @@ class BoxDocuments {
 							+ box.items().get(box.items().size() - 1).archivalCode()),
 					List.of("盒号", "第 " + box.boxNumber() + " 盒"));
 			XWPFTable table = doc.createTable(facts.size(), 2);
-			table.setWidth("80%");
 			for (int r = 0; r < facts.size(); r++) {
 				Word.cell(table.getRow(r).getCell(0), facts.get(r).get(0), 14, true);
 				Word.cell(table.getRow(r).getCell(1), facts.get(r).get(1), 14, false);
 			}
+			Word.widths(table, Word.spread(Word.usableWidth(false) * 4 / 5, 1, 3));
 			doc.createParagraph().createRun().addBreak(BreakType.PAGE);
 
 			Word.title(doc, "盒脊(裁下贴于档案盒侧面)", 12);
 			List<String> spineLines = List.of(properties.fondsCode(), box.years(), box.indicator().code(), box.indicator().title(),
 					box.items().size() + "件", "第" + box.boxNumber() + "盒");
 			XWPFTable spine = doc.createTable(spineLines.size(), 1);
-			spine.setWidth("15%");
 			for (int r = 0; r < spineLines.size(); r++) {
 				Word.cell(spine.getRow(r).getCell(0), spineLines.get(r), r == 3 ? 16 : 14, true);
 				spine.getRow(r).setHeight(900);
 			}
+			Word.widths(spine, SPINE_WIDTH);
 			doc.write(out);
 		}
 	}
@@ -79,7 +81,6 @@ class BoxDocuments {
 			Word.title(doc, "归档文件目录", 18);
 			Word.title(doc, box.unit().name() + " · " + box.indicator().code() + " " + box.indicator().title() + " · 第 " + box.boxNumber() + " 盒", 11);
 			XWPFTable table = doc.createTable(1, CATALOGUE_COLUMNS.size());
-			table.setWidth("100%");
 			XWPFTableRow header = table.getRow(0);
 			header.setRepeatHeader(true);
 			for (int c = 0; c < CATALOGUE_COLUMNS.size(); c++) {
@@ -92,6 +93,7 @@ class BoxDocuments {
 					Word.cell(row.getCell(c), values.get(c), 10, false);
 				}
 			}
+			Word.widths(table, Word.spread(Word.usableWidth(true), CATALOGUE_WIDTHS));
 			doc.write(out);
 		}
 	}

@@ -71,11 +71,11 @@ class PhotoPages {
 				List<PrintedBox.Photo> page = photos.subList(start, Math.min(start + perPage, photos.size()));
 				int columns = four ? 2 : 1;
 				XWPFTable table = doc.createTable(perPage / columns, columns);
-				table.setWidth("100%");
 				for (int i = 0; i < page.size(); i++) {
 					XWPFTableCell cell = table.getRow(i / columns).getCell(i % columns);
 					photo(cell, page.get(i), firstNumber + start + i, maxWidth, maxHeight, maxSide, fontSize);
 				}
+				Word.widths(table, four ? Word.spread(Word.usableWidth(false), 1, 1) : new int[] {Word.usableWidth(false)});
 			}
 			doc.write(out);
 		}

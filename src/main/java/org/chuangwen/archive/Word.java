@@ -5,10 +5,14 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /** The few things every generated Word document needs: A4 pages, 宋体 text, centred titles, text in table cells. */
@@ -60,6 +64,47 @@ final class Word {
 		run.setBold(bold);
 		run.setText(text == null ? "" : text);
 		return run;
+	}
+
+	/** Usable width between the margins, in twips. */
+	static int usableWidth(boolean landscape) {
+		return (landscape ? A4_LONG : A4_SHORT) - 2 * MARGIN;
+	}
+
+	/**
+	 * Fixes the column widths (twips) of a table and all its cells, so that Word, WPS and LibreOffice lay it out alike;
+	 * call it once every row exists.
+	 */
+	static void widths(XWPFTable table, int... twips) {
+		CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+		while (grid.sizeOfGridColArray() > 0) {
+			grid.removeGridCol(0);
+		}
+		int total = 0;
+		for (int width : twips) {
+			grid.addNewGridCol().setW(BigInteger.valueOf(width));
+			total += width;
+		}
+		table.setWidth(String.valueOf(total));
+		table.setTableAlignment(TableRowAlign.CENTER);
+		for (XWPFTableRow row : table.getRows()) {
+			for (int c = 0; c < row.getTableCells().size() && c < twips.length; c++) {
+				row.getCell(c).setWidth(String.valueOf(twips[c]));
+			}
+		}
+	}
+
+	/** Widths proportional to {@code weights} that fill {@code total} twips. */
+	static int[] spread(int total, int... weights) {
+		int sum = 0;
+		for (int weight : weights) {
+			sum += weight;
+		}
+		int[] widths = new int[weights.length];
+		for (int i = 0; i < weights.length; i++) {
+			widths[i] = total * weights[i] / sum;
+		}
+		return widths;
 	}
 
 	/** Replaces a cell's text (one paragraph, one run). */
