@@ -1503,6 +1503,54 @@ public class Bench {
 			return pdf.toString().getBytes(StandardCharsets.US_ASCII);
 		}
 
+		/**
+		 * A valid one-page PDF of about {@code size} bytes: like {@link #pdf}, plus an unreferenced stream object of
+		 * random (incompressible) bytes, so that it weighs as much as a photo but is no photo.
+		 */
+		static byte[] pdfWithPayload(String title, String tag, int size, SplittableRandom random) {
+			byte[] probe = pdfPayload(title, tag, new byte[0]);
+			byte[] payload = new byte[Math.max(0, size - probe.length)];
+			random.nextBytes(payload);
+			return pdfPayload(title, tag, payload);
+		}
+
+		private static byte[] pdfPayload(String title, String tag, byte[] payload) {
+			String stream = "BT /F1 12 Tf 72 760 Td (" + ascii(tag) + ") Tj ET";
+			List<byte[]> objects = new ArrayList<>();
+			for (String o : List.of(
+					"<< /Type /Catalog /Pages 2 0 R >>",
+					"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+					"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+					"<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+					"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+					"<< /Title <FEFF" + utf16Hex(title) + "> /Producer (chuangwen bench) >>")) {
+				objects.add(o.getBytes(StandardCharsets.US_ASCII));
+			}
+			ByteArrayOutputStream blob = new ByteArrayOutputStream(payload.length + 64);
+			blob.writeBytes(("<< /Length " + payload.length + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+			blob.writeBytes(payload);
+			blob.writeBytes("\nendstream".getBytes(StandardCharsets.US_ASCII));
+			objects.add(blob.toByteArray());
+			ByteArrayOutputStream pdf = new ByteArrayOutputStream(payload.length + 2048);
+			pdf.writeBytes("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
+			List<Integer> offsets = new ArrayList<>();
+			for (int i = 0; i < objects.size(); i++) {
+				offsets.add(pdf.size());
+				pdf.writeBytes(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.US_ASCII));
+				pdf.writeBytes(objects.get(i));
+				pdf.writeBytes("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			int xref = pdf.size();
+			StringBuilder tail = new StringBuilder("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+			for (int off : offsets) {
+				tail.append(String.format("%010d 00000 n \n", off));
+			}
+			tail.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R /Info 6 0 R >>\nstartxref\n").append(xref)
+					.append("\n%%EOF\n");
+			pdf.writeBytes(tail.toString().getBytes(StandardCharsets.US_ASCII));
+			return pdf.toByteArray();
+		}
+
 		static String ascii(String s) {
 			return s.replaceAll("[^ -~]", "?").replace("(", "[").replace(")", "]").replace("\\", "/");
 		}
