@@ -167,6 +167,29 @@ class ArchiveTests {
 	}
 
 	@Test
+	void theCaptionSheetFillsSeveralPhotosAtOnceAndKeepsWhatItLeavesEmpty() {
+		long id = file("图片", "2010-09-22", "中秋联欢", BOX, photo("1.jpg", 1), photo("2.jpg", 2), photo("3.jpg", 3));
+		api.putJson("admin", "/api/v1/materials/" + id + "/files/2/caption", "{\"title\":\"猜灯谜\",\"place\":\"广场\"}");
+		Session worker = Session.login(port, "admin", Api.PASSWORD);
+		String sheet = "/boxes/" + community + "/" + URLEncoder.encode(BOX, StandardCharsets.UTF_8) + "/captions";
+		String form = "photo=" + id + ":0&title=赏月,吃月饼&takenAt=&place=&people=&photographer="
+				+ "&photo=" + id + ":1&title=&takenAt=&place=&people=&photographer="
+				+ "&photo=" + id + ":2&title=猜灯谜&takenAt=&place=广场&people=&photographer="
+				+ "&selected=" + id + ":1&selected=" + id + ":2&bulkTakenAt=2010-09-22T20:00&bulkPlace=&bulkPeople=&bulkPhotographer=李四";
+		Session.Page saved = worker.postForm(sheet, sheet, form.replace(":", "%3A").replace(",", "%2C"));
+		assertThat(saved.status()).isEqualTo(302);
+
+		JsonNode files = api.get("admin", "/api/v1/materials/" + id).json().get("files");
+		assertThat(files.get(0).get("caption").get("title").asString()).isEqualTo("赏月,吃月饼");
+		assertThat(files.get(0).get("caption").get("photographer").isNull()).isTrue();
+		assertThat(files.get(1).get("caption").get("photographer").asString()).isEqualTo("李四");
+		assertThat(files.get(1).get("caption").get("takenAt").asString()).isEqualTo("2010-09-22T20:00:00");
+		assertThat(files.get(2).get("caption").get("title").asString()).isEqualTo("猜灯谜");
+		assertThat(files.get(2).get("caption").get("place").asString()).isEqualTo("广场");
+		assertThat(files.get(2).get("caption").get("photographer").asString()).isEqualTo("李四");
+	}
+
+	@Test
 	void exportsABoxAsAZipWhoseManifestChecksAndWhoseDownloadResumes() throws Exception {
 		byte[] pdf = pdf(2);
 		file("总结", "2010-12-20", "年度总结", BOX, Api.Part.file("总结.pdf", pdf));
