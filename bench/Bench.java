@@ -1017,7 +1017,6 @@ public class Bench {
 		long logFrom = Files.size(appLog);
 		String json = "{\"orgUnitId\":" + unit + ",\"indicatorCodes\":[" + codes.stream().map(Json::quote).collect(Collectors.joining(","))
 				+ "]" + (perPage.isEmpty() ? "" : ",\"photosPerPage\":" + perPage) + "}";
-		long requestedAt = System.currentTimeMillis();
 		long t0 = System.nanoTime();
 		HttpResponse<String> created = api.http.send(HttpRequest.newBuilder(URI.create(api.base + "/api/v1/exports"))
 				.header("Authorization", api.auth).header("Content-Type", "application/json")
@@ -1030,11 +1029,18 @@ public class Bench {
 		long finished = -1;
 		int lastDecile = -1;
 		List<String> timeline = new ArrayList<>();
+		List<long[]> growth = new ArrayList<>(); // {nanos since the request, size of the ZIP being written}
+		Path part = serverDir.resolve("export-" + id + ".zip.part");
 		long deadline = t0 + timeout * 1_000_000_000L;
 		for (int poll = 0; ; poll++) {
 			job = (Map<?, ?>) api.getJson("/api/v1/exports/" + id);
 			state = (String) job.get("state");
 			long now = System.nanoTime();
+			try {
+				growth.add(new long[] {now - t0, Files.size(part)});
+			} catch (IOException notThere) {
+				// not yet created, or already renamed to .zip
+			}
 			if (running < 0 && !state.equals("QUEUED")) {
 				running = now - t0;
 			}
@@ -1115,8 +1121,8 @@ public class Bench {
 		int origs = 0;
 		long manifestBytes = 0;
 		long compressedSum = 0;
-		long firstOriginal = Long.MAX_VALUE;
-		long firstEntry = Long.MAX_VALUE;
+		long firstOriginalOffset = -1; // where the first original's local header starts (entries are in write order)
+		long offset = 0;
 		java.util.Set<String> boxes = new java.util.TreeSet<>();
 		java.util.Set<String> methods = new java.util.TreeSet<>();
 		try (java.util.zip.ZipFile zf = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
@@ -1125,7 +1131,8 @@ public class Bench {
 				String name = e.getName();
 				String[] parts = name.split("/");
 				compressedSum += e.getCompressedSize();
-				firstEntry = Math.min(firstEntry, e.getTime());
+				long local = 30 + name.getBytes(StandardCharsets.UTF_8).length + (e.getExtra() == null ? 0 : e.getExtra().length);
+				long descriptor = e.getMethod() == ZipEntry.DEFLATED ? 16 : 0;
 				if (name.equals("manifest.sha256")) {
 					manifestBytes = e.getSize();
 					continue;
@@ -1144,9 +1151,13 @@ public class Bench {
 					origs++;
 					origBytes += e.getSize();
 					origCompressed += e.getCompressedSize();
-					methods.add(e.getMethod() == ZipEntry.STORED ? "STORED" : "DEFLATED (level 0: " + (e.getCompressedSize() > e.getSize() ? "larger" : "≤") + ")");
-					firstOriginal = Math.min(firstOriginal, e.getTime());
+					methods.add(e.getMethod() == ZipEntry.STORED ? "STORED"
+							: e.getCompressedSize() > e.getSize() ? "DEFLATED at level 0 (stored blocks inside deflate)" : "DEFLATED");
+					if (firstOriginalOffset < 0) {
+						firstOriginalOffset = offset;
+					}
 				}
+				offset += local + e.getCompressedSize() + descriptor;
 			}
 		}
 		kv(label + ".zip_boxes", boxes.size());
@@ -1160,11 +1171,23 @@ public class Bench {
 		kv(label + ".zip_original_methods", String.join(", ", methods));
 		kv(label + ".zip_manifest_bytes", manifestBytes);
 		kv(label + ".zip_structure_bytes", fileSize - compressedSum);
-		// Entry times are DOS times (2 s steps, truncated), taken when an entry starts; generated documents are built
-		// before their entry starts, so the first original's time is when all documents of the box were done.
-		if (firstOriginal != Long.MAX_VALUE && boxes.size() == 1) {
-			kv(label + ".documents_phase_ms", Math.max(0, firstOriginal - requestedAt));
-			kv(label + ".originals_phase_ms", Math.max(0, requestedAt + (long) ms(finished) - firstOriginal));
+		// One box: its documents (cover, catalogues, photo pages) are written first, then the originals. The documents
+		// are done when the growing ZIP (sampled at each poll) reaches the first original's offset, less the 256 KB
+		// output buffer of the writer.
+		if (firstOriginalOffset >= 0 && boxes.size() == 1) {
+			long docsDone = -1;
+			for (long[] g : growth) {
+				if (g[1] >= firstOriginalOffset - 256 * 1024) {
+					docsDone = g[0];
+					break;
+				}
+			}
+			kv(label + ".growth_samples", growth.size());
+			if (docsDone >= 0) {
+				kv(label + ".documents_phase_ms", ms(docsDone));
+				kv(label + ".originals_phase_ms", ms(finished - docsDone));
+				kv(label + ".originals_mbps", origBytes / MB / ((finished - docsDone) / 1e9));
+			}
 		}
 	}
 
@@ -2009,15 +2032,146 @@ public class Bench {
 				}
 			}
 
-			line("## Memory and storage");
-			line("");
-			line("- Peak RSS (VmHWM) of the JVM that served uploads, seeding and readiness: **" + g("main.vmhwm") + "** (VmRSS at the end " + g("main.vmrss") + ").");
-			if (has("main.data_files")) {
-				line("- Its data dir at the end: files " + g("main.data_files") + ", H2 database " + g("main.data_db") + ".");
+			if (has("export.photo_unit")) {
+				exportSection();
 			}
-			line("");
+
+			if (has("main.vmhwm")) {
+				line("## Memory and storage");
+				line("");
+				line("- Peak RSS (VmHWM) of the JVM that served uploads, seeding and readiness: **" + g("main.vmhwm") + "** (VmRSS at the end " + g("main.vmrss") + ").");
+				if (has("main.data_files")) {
+					line("- Its data dir at the end: files " + g("main.data_files") + ", H2 database " + g("main.data_db") + ".");
+				}
+				line("");
+			}
 			line("Raw values: `bench/results/latest.kv` (from the same run).");
 			return md.toString();
+		}
+
+		static String mb(double bytes) {
+			return Double.isNaN(bytes) ? "–" : String.format(Locale.ROOT, "%.1f MB", bytes / MB);
+		}
+
+		void exportSection() {
+			double boxBytes = d("box_files.bytes");
+			double cpWarm = d("ref.cp_warm_ms");
+			double cpCold = d("ref.cp_cold_ms");
+			line("## 4. Export (issue 4)");
+			line("");
+			line(String.format(Locale.ROOT, "A new community (id %s) under 幸福街道 with **%s distinct photos** (%s, random noise as in measurement 2, EXIF time) in box"
+							+ " Ⅲ-116, %s per material (%s materials): **%s** of originals, filed through `POST /api/v1/materials` in %s (%s MB/s)."
+							+ " %s The app was then restarted on the same data dir (so the export JVM did nothing else) and the box exported with"
+							+ " `POST /api/v1/exports {\"orgUnitId\":…,\"indicatorCodes\":[\"Ⅲ-116\"]}`, polled every 200 ms until DONE"
+							+ " (wall time = request until the poll that sees DONE), while `jstat -gc <pid> 200` sampled the heap.",
+					g("export.photo_unit"), g("export.photos"), g("meta.photo_dims"), g("meta.export_per_material"), g("export.photo_materials"),
+					mb(d("export.photo_bytes")), s(d("export.photo_upload_ms")), f(d("export.photo_upload_mbps")),
+					has("export.pdf_unit") ? String.format(Locale.ROOT, "For comparison a second community (id %s) holds in its box Ⅲ-116 %s valid PDFs"
+							+ " (kind %s) of exactly the same sizes (random, incompressible payload): same bytes, but no photo pages.",
+							g("export.pdf_unit"), g("export.pdf_files"), g("export.pdf_kind")) : ""));
+			line("");
+			line("| export | originals | wall time (request → DONE) | MB/s over the originals | × cp (warm) | × cp (cold) | documents first (of which photo pages) | then originals | peak heap used | VmHWM after | ZIP | other Maven JVMs running |");
+			line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+			for (String[] e : List.of(new String[] {"box", "photo box Ⅲ-116, default heap", "box_files"},
+					new String[] {"pdfbox", "PDF box Ⅲ-116 (same sizes, no photos), default heap", "pdfbox_files"},
+					new String[] {"whole", "all " + g("whole.zip_boxes") + " boxes of the photo community, default heap", "whole_files"},
+					new String[] {"box_small", "photo box Ⅲ-116, **" + g("export_small.jvm_opts").strip() + "**", "box_files"})) {
+				String k = e[0];
+				if (!has(k + ".state")) {
+					continue;
+				}
+				double bytes = d(e[2] + ".bytes");
+				if (!g(k + ".state").equals("DONE")) {
+					line("| " + e[1] + " | " + mb(bytes) + " | **" + g(k + ".state") + "** " + g(k + ".error") + " | – | – | – | – | – | "
+							+ f(d(k + ".heap_peak_used_mb")) + " MB | " + g(k + ".vmhwm_after_mb") + " MB | – | " + g(k + ".others_pct") + " % of the time |");
+					continue;
+				}
+				double wall = d(k + ".wall_ms");
+				String docs = has(k + ".documents_phase_ms") ? s(d(k + ".documents_phase_ms")) + " (" + g(k + ".zip_photo_page_docs") + " DOCX, "
+						+ mb(d(k + ".zip_photo_page_bytes")) + ")" : "interleaved per box";
+				String origs = has(k + ".originals_phase_ms") ? s(d(k + ".originals_phase_ms")) + " (" + f(d(k + ".originals_mbps")) + " MB/s)" : "–";
+				line("| " + e[1] + " | " + g(e[2] + ".files") + " files, " + mb(bytes) + " | **" + s(wall) + "** | **" + f(bytes / MB / (wall / 1000))
+						+ "** | " + f(wall / cpWarm) + "× | " + f(wall / cpCold) + "× | " + docs + " | " + origs + " | " + f(d(k + ".heap_peak_used_mb"))
+						+ " MB (committed " + f(d(k + ".heap_committed_at_peak_mb")) + " MB) | " + g(k + ".vmhwm_after_mb") + " MB | " + mb(d(k + ".file_size"))
+						+ ", " + g(k + ".entries") + " entries | " + g(k + ".others_pct") + " % of the time |");
+			}
+			line("");
+			line("References on the same " + g("box_files.distinct_blobs") + " blob files of the photo box (" + mb(d("box_files.distinct_bytes"))
+					+ ", listed via `GET /api/v1/materials?orgUnitId=…&indicatorCode=Ⅲ-116&size=200`, stored as `ab/cd/<sha256>`; nothing synced,"
+					+ " like the export). Page cache dropped before the cold copy: " + g("ref.drop_caches") + ".");
+			line("");
+			line("| reference | time | MB/s |");
+			line("|---|---|---|");
+			if (has("ref.cp_cold_ms")) {
+				line("| `cp` into a temp dir, cold page cache | " + s(cpCold) + " | " + f(boxBytes / MB / (cpCold / 1000)) + " |");
+			}
+			line("| `cp` into a temp dir, warm (median of 3: " + g("ref.cp_warm_all_ms") + " ms) | " + s(cpWarm) + " | " + f(boxBytes / MB / (cpWarm / 1000)) + " |");
+			if (has("ref.zip0_ms")) {
+				line("| `zip -0 -q -r` of the copied files (warm) | " + s(d("ref.zip0_ms")) + " | " + f(boxBytes / MB / (d("ref.zip0_ms") / 1000)) + " |");
+			}
+			line("| `sha256sum` of the blobs (warm) | " + s(d("ref.sha256sum_ms")) + " | " + f(boxBytes / MB / (d("ref.sha256sum_ms") / 1000)) + " |");
+			line("");
+			if (has("box.documents_phase_ms") && has("box.wall_ms")) {
+				line(String.format(Locale.ROOT, "**Where the time goes (photo box).** The export writes a box's documents first (cover and spine, catalogue DOCX and XLSX,"
+								+ " then the photo pages: every photo decoded, scaled to ≤1000 px at 4 per page or ≤1600 px at 2, re-encoded and embedded, %s photos per DOCX) and then copies"
+								+ " the originals. Documents: %s for %s photos, ≈%.0f ms per photo; originals: %s. "
+								+ (has("pdfbox.wall_ms") ? "The PDF box of the same bytes (no photo pages) takes %s in all, so the photo pages cost ≈%s of the photo box's %s." : "%s%s%s"),
+						40, s(d("box.documents_phase_ms")), g("export.photos"), d("box.documents_phase_ms") / d("export.photos"),
+						s(d("box.originals_phase_ms")), has("pdfbox.wall_ms") ? s(d("pdfbox.wall_ms")) : "",
+						has("pdfbox.wall_ms") ? s(d("box.wall_ms") - d("pdfbox.wall_ms")) : "", has("pdfbox.wall_ms") ? s(d("box.wall_ms")) : ""));
+				line("");
+			}
+			line("**Heap.** Peak used heap (eden + survivors + old, sampled by `jstat -gc` every 200 ms during the export; includes garbage not yet"
+					+ " collected) — default heap: " + f(d("box.heap_peak_used_mb")) + " MB for the photo box (" + g("box.gcs_during") + ")"
+					+ (has("pdfbox.heap_peak_used_mb") ? ", " + f(d("pdfbox.heap_peak_used_mb")) + " MB for the PDF box" : "")
+					+ (has("whole.heap_peak_used_mb") ? ", " + f(d("whole.heap_peak_used_mb")) + " MB for all boxes" : "") + "; the GC log of that"
+					+ " JVM (startup and its exports) shows at most " + g("export.gclog_max_after_mb") + " MB in use after a collection (max "
+					+ g("export.gclog_max_before_mb") + " MB before one, " + g("export.gclog_pauses") + " pauses). Peak RSS of that JVM: " + g("export.vmhwm")
+					+ " (" + g("box.vmhwm_before_mb") + " MB after start, " + g("box.vmhwm_after_mb") + " MB after the photo box).");
+			if (has("box_small.state")) {
+				line("With **" + g("export_small.jvm_opts").strip() + "** (" + g("export_small.max_heap") + ") the same export ended **" + g("box_small.state") + "**"
+						+ (g("box_small.state").equals("DONE") ? " in " + s(d("box_small.wall_ms")) : "") + ": peak used " + f(d("box_small.heap_peak_used_mb"))
+						+ " MB, old generation at most " + f(d("box_small.heap_peak_old_mb")) + " MB, " + g("box_small.gcs_during") + "; GC log: at most "
+						+ g("export_small.gclog_max_after_mb") + " MB after a collection; peak RSS " + g("exportsmall.vmhwm") + ".");
+			}
+			line("");
+			if (has("whole.file_size")) {
+				double zip = d("whole.file_size");
+				double orig = d("whole_files.bytes");
+				line("**Size of the whole community's export.** " + g("whole_files.materials") + " materials with " + g("whole_files.files")
+						+ " files (the photo box plus one small real file per indicator × kind of every other box), sum of the original file sizes from the API: "
+						+ mb(orig) + ". ZIP: **" + mb(zip) + "** = " + String.format(Locale.ROOT, "%.2f", zip / orig) + "× the originals, "
+						+ g("whole.entries") + " entries in " + g("whole.zip_boxes") + " box folders:");
+				line("");
+				line("| part | bytes | share of the ZIP |");
+				line("|---|---|---|");
+				line("| originals (" + g("whole.zip_originals") + " entries; " + g("whole.zip_original_methods") + ") | " + mb(d("whole.zip_original_bytes"))
+						+ String.format(Locale.ROOT, " (+%.0f KB deflate framing) | %.1f %% |", (d("whole.zip_original_compressed_bytes") - d("whole.zip_original_bytes")) / 1000,
+						100 * d("whole.zip_original_compressed_bytes") / zip));
+				line(String.format(Locale.ROOT, "| generated documents (%s: covers, catalogues DOCX+XLSX, %s photo-page DOCX) | %s (photo pages %s) | %.1f %% |",
+						g("whole.zip_generated_docs"), g("whole.zip_photo_page_docs"), mb(d("whole.zip_generated_bytes")), mb(d("whole.zip_photo_page_bytes")),
+						100 * d("whole.zip_generated_bytes") / zip));
+				line(String.format(Locale.ROOT, "| `manifest.sha256` | %.0f KB | %.2f %% |", d("whole.zip_manifest_bytes") / 1000, 100 * d("whole.zip_manifest_bytes") / zip));
+				line(String.format(Locale.ROOT, "| ZIP headers, data descriptors, central directory | %.0f KB | %.2f %% |", d("whole.zip_structure_bytes") / 1000,
+						100 * d("whole.zip_structure_bytes") / zip));
+				line("");
+			}
+			line("**Verification** (each downloaded ZIP: extracted with Python's `zipfile`, then `sha256sum -c manifest.sha256`; `unzip -t`; fetched whole and"
+					+ " again as two `Range` halves, compared byte for byte with the whole download; the whole download compared with the file on the server):");
+			line("");
+			line("| export | `sha256sum -c` | `unzip -t` | Range halves | download | names kept by Info-ZIP `unzip` |");
+			line("|---|---|---|---|---|---|");
+			for (String k : List.of("box", "pdfbox", "whole", "box_small")) {
+				if (!has(k + ".sha256sum_ok")) {
+					continue;
+				}
+				line("| " + k + " | **" + g(k + ".sha256sum_ok") + " OK, " + g(k + ".sha256sum_failed") + " failed** (" + g(k + ".extracted_files")
+						+ " files extracted) | " + g(k + ".unzip_t").replaceAll(" of /\\S+", "") + " | "
+						+ (g(k + ".range").matches("OK 206 .*identical\\); OK 206 .*identical\\)") ? "206 + 206, both halves identical" : g(k + ".range")) + " | "
+						+ s(d(k + ".download_ms")) + " (" + f(d(k + ".download_mbps")) + " MB/s), " + g(k + ".download_vs_server_file") + " | "
+						+ g(k + ".infozip_names").replace(" listed unchanged by Info-ZIP unzip", "") + " |");
+			}
+			line("");
 		}
 
 		void row(String what, String auth, String key, String size) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# 创文 benchmark: cold start, photo uploads, readiness of a large street. Run from the project root: bench/run.sh
+# 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
+# "export"). Run from the project root: bench/run.sh
 # Options (environment variables) are described in bench/README.md.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ cd "$ROOT"
 
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_COLD_RUNS:=1}" "${BENCH_PHOTOS:=10}" "${BENCH_COMMUNITIES:=5}" "${BENCH_PER_COMMUNITY:=40}"
-  : "${BENCH_WARMUP:=5}" "${BENCH_REQUESTS:=50}" "${BENCH_WRK_SECONDS:=5}"
+  : "${BENCH_WARMUP:=5}" "${BENCH_REQUESTS:=50}" "${BENCH_WRK_SECONDS:=5}" "${BENCH_EXPORT_MB:=100}"
 fi
 PORT=${BENCH_PORT:-18080}
 COLD_RUNS=${BENCH_COLD_RUNS:-3}
@@ -26,6 +27,12 @@ REQUESTS=${BENCH_REQUESTS:-200}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
 STEPS=${BENCH_STEPS:-start upload readiness}
 WAIT_IDLE=${BENCH_WAIT_IDLE:-0}
+EXPORT_MB=${BENCH_EXPORT_MB:-1000}
+EXPORT_PER_MATERIAL=${BENCH_EXPORT_PER_MATERIAL:-10}
+EXPORT_PDF=${BENCH_EXPORT_PDF:-1}
+EXPORT_WHOLE=${BENCH_EXPORT_WHOLE:-1}
+EXPORT_SMALL_HEAP=${BENCH_EXPORT_SMALL_HEAP-256m}
+DROP_CACHES=${BENCH_DROP_CACHES:-1}
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
 JAR="$ROOT/target/chuangwen-0.1.0-SNAPSHOT.jar"
@@ -96,7 +103,8 @@ phase() {
   local name=$1 busy waited=0
   busy=$(cpu_busy)
   while (( busy > 25 && waited < WAIT_IDLE )); do sleep 8; waited=$((waited + 10)); busy=$(cpu_busy); done
-  printf '%s\t%s\t%s\n' "$(date +%s)" "$name" "$busy" >> "$WORK/phases"
+  PHASE_T0=$(date +%s)
+  printf '%s\t%s\t%s\n' "$PHASE_T0" "$name" "$busy" >> "$WORK/phases"
   echo "  machine ${busy}% busy just before \"$name\"$( (( waited > 0 )) && echo " (waited ${waited}s for quiet)")"
 }
 phase_end() { printf '%s\t%s\t%s\n' "$(date +%s)" "-" "-" >> "$WORK/phases"; }
@@ -139,8 +147,14 @@ kv meta.jar "target/$(basename "$JAR"), built $(date -u -r "$JAR" '+%Y-%m-%d %H:
 kv meta.jar_size "$(du -m "$JAR" | cut -f1) MB"
 kv meta.git "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] && echo ' (src/pom had uncommitted changes)')"
 kv meta.java_opts "$BENCH_JAVA_OPTS"
-kv meta.settings "steps=[$STEPS] cold_runs=$COLD_RUNS photos=$PHOTOS (${PHOTO_W}x${PHOTO_H} q$PHOTO_Q) communities=$COMMUNITIES per_community=$PER_COMMUNITY parallel=$PARALLEL seed_via=$SEED_VIA warmup=$WARMUP requests=$REQUESTS wrk=${WRK_SECONDS}s"
+SETTINGS="steps=[$STEPS]"
+has_step start && SETTINGS+=" cold_runs=$COLD_RUNS"
+has_step upload && SETTINGS+=" photos=$PHOTOS (${PHOTO_W}x${PHOTO_H} q$PHOTO_Q)"
+has_step readiness && SETTINGS+=" communities=$COMMUNITIES per_community=$PER_COMMUNITY parallel=$PARALLEL seed_via=$SEED_VIA warmup=$WARMUP requests=$REQUESTS wrk=${WRK_SECONDS}s"
+has_step export && SETTINGS+=" export_mb=$EXPORT_MB per_material=$EXPORT_PER_MATERIAL pdf_twin=$EXPORT_PDF whole=$EXPORT_WHOLE small_heap=${EXPORT_SMALL_HEAP:-none} per_page=${BENCH_EXPORT_PER_PAGE:-app default} drop_caches=$DROP_CACHES"
+kv meta.settings "$SETTINGS"
 kv meta.per_community "$PER_COMMUNITY"
+kv meta.export_per_material "$EXPORT_PER_MATERIAL"
 kv meta.warmup "$WARMUP"
 kv meta.photo_dims "${PHOTO_W}×${PHOTO_H}, quality $PHOTO_Q"
 
@@ -152,6 +166,7 @@ if has_step upload; then
 fi
 
 MAIN_DIR=""
+MAIN=""
 if has_step start; then
   for i in $(seq 1 "$COLD_RUNS"); do
     log "1. cold start $i/$COLD_RUNS (fresh empty data dir)"
@@ -165,14 +180,16 @@ if has_step start; then
   start_app warm "$WORK/cold$COLD_RUNS"
   MAIN=warm
   MAIN_DIR="$WORK/cold$COLD_RUNS"
-else
+elif has_step upload || has_step readiness; then
   log "starting the app (fresh data dir)"
   start_app main "$WORK/main"
   MAIN=main
   MAIN_DIR="$WORK/main"
 fi
-MAIN_PID=$(cat "$WORK/$MAIN.pid")
-kv meta.vm_flags "$(jcmd "$MAIN_PID" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
+if [[ -n "$MAIN" ]]; then
+  MAIN_PID=$(cat "$WORK/$MAIN.pid")
+  kv meta.vm_flags "$(jcmd "$MAIN_PID" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
+fi
 
 if has_step upload; then
   log "2. plain Java write of the same bytes (baseline)"
@@ -219,12 +236,139 @@ if has_step readiness; then
   fi
 fi
 
+if [[ -n "$MAIN" ]]; then
+  phase_end
+  log "memory and storage of the app JVM"
+  vm_mem main "$MAIN_PID"
+  kv main.data_files "$(du -sh "$MAIN_DIR/data/files" | cut -f1)"
+  kv main.data_db "$(du -sh "$MAIN_DIR/data/db" | cut -f1)"
+  stop_app "$WORK/$MAIN.pid"
+fi
+
+if has_step export; then
+  # 4. Export (issue 4): a community with a ≈1 GB box Ⅲ-116, exported as a ZIP, against cp of the same blob files
+  EXP="$WORK/export"
+  EXPORTS="$WORK/exports"
+  mkdir -p "$EXPORTS"
+  ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+  drop_caches() { sync; [[ "$DROP_CACHES" == 1 ]] && (echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; }
+  with_opts() { # extra JVM flags, then a command: runs it with BENCH_JAVA_OPTS extended
+    local saved=$BENCH_JAVA_OPTS rc=0
+    export BENCH_JAVA_OPTS="$saved $1"; shift
+    "$@" || rc=$?
+    export BENCH_JAVA_OPTS="$saved"
+    return $rc
+  }
+  # cp of the listed blob files into a temp dir, cold (page cache dropped, if permitted) and warm (median of 3),
+  # then zip -0 -r of the copied files and sha256sum of the blobs (warm); nothing is synced, like the export
+  export_refs() {
+    local list=$1 dst="$WORK/refcopy" t i runs=()
+    rm -rf "$dst"; mkdir -p "$dst"
+    if drop_caches; then
+      t=$(date +%s%N); xargs -d '\n' -a "$list" cp -t "$dst"; kv ref.cp_cold_ms "$(ms_since "$t")"
+      kv ref.drop_caches "yes (sync; echo 3 > /proc/sys/vm/drop_caches before the cold cp)"
+    else
+      kv ref.drop_caches "not permitted (or BENCH_DROP_CACHES=0): no cold cp"
+    fi
+    xargs -d '\n' -a "$list" cat > /dev/null
+    for i in 1 2 3; do
+      rm -rf "$dst"; mkdir -p "$dst"; sync
+      t=$(date +%s%N); xargs -d '\n' -a "$list" cp -t "$dst"; runs+=("$(ms_since "$t")")
+    done
+    kv ref.cp_warm_all_ms "${runs[*]}"
+    kv ref.cp_warm_ms "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)"
+    sync
+    if command -v zip >/dev/null; then
+      rm -f "$WORK/ref.zip"
+      t=$(date +%s%N); (cd "$dst" && zip -0 -q -r "$WORK/ref.zip" .); kv ref.zip0_ms "$(ms_since "$t")"
+      kv ref.zip0_bytes "$(stat -c %s "$WORK/ref.zip")"
+      rm -f "$WORK/ref.zip"
+    fi
+    t=$(date +%s%N); xargs -d '\n' -a "$list" sha256sum > /dev/null; kv ref.sha256sum_ms "$(ms_since "$t")"
+    rm -rf "$dst"; sync
+  }
+  # unzip -t; extract with Python's zipfile (Info-ZIP unzip garbles the UTF-8 names of Java-written ZIPs, see
+  # README), sha256sum -c manifest.sha256; and how many names Info-ZIP's unzip lists unchanged
+  verify_zip() {
+    local label=$1 zip="$EXPORTS/$1.zip" d="$WORK/unzipped" out
+    [[ -f "$zip" ]] || return 0
+    kv "$label.unzip_t" "$(unzip -tq "$zip" 2>&1 | tail -1)"
+    kv "$label.infozip_names" "$(python3 - "$zip" <<'PY'
+import os, subprocess, sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+listed = subprocess.run(["unzip", "-Z1", sys.argv[1]], capture_output=True, env=dict(os.environ, LC_ALL="C.UTF-8")).stdout
+listed = listed.decode("utf-8", "replace").splitlines()
+print(f"{sum(1 for n in listed if n in names)} of {len(names)} names listed unchanged by Info-ZIP unzip")
+PY
+)"
+    rm -rf "$d"; mkdir -p "$d"
+    python3 -m zipfile -e "$zip" "$d"
+    out=$(cd "$d" && LC_ALL=C.UTF-8 sha256sum -c manifest.sha256 2>&1) || true
+    kv "$label.sha256sum_ok" "$(grep -c ': OK$' <<<"$out" || true)"
+    kv "$label.sha256sum_failed" "$(grep -c ': FAILED' <<<"$out" || true)"
+    kv "$label.extracted_files" "$(find "$d" -type f | wc -l)"
+    rm -rf "$d" "$zip"
+  }
+  export_run() { # label unit codes|all pidfile-label; the measured phase ends before the download and the checks
+    bench export "$BASE" admin chuangwen "$2" "$3" "$1" "$(cat "$WORK/$4.pid")" "$WORK/logs/$4.log" "$EXPORTS" "$EXP/data/exports"
+    phase_end
+    kv "$1.others_pct" "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
+    verify_zip "$1"
+    rm -f "$EXP"/data/exports/*.zip
+  }
+
+  log "4. export: filing ≈$EXPORT_MB MB of photos ($EXPORT_PER_MATERIAL per material) into box Ⅲ-116 of a new community under 幸福街道"
+  phase "export: filing"
+  start_app exportfill "$EXP"
+  [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/exportfill.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
+  bench exportseed "$BASE" admin chuangwen 幸福街道 "$EXPORT_MB" "$EXPORT_PER_MATERIAL" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" "$EXPORT_PDF" "$EXPORT_WHOLE"
+  PHOTO_UNIT=$(sed -n 's/^export.photo_unit=//p' "$BENCH_KV" | tail -1)
+  PDF_UNIT=$(sed -n 's/^export.pdf_unit=//p' "$BENCH_KV" | tail -1)
+  phase_end
+  bench blobs "$BASE" admin chuangwen "$PHOTO_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/box.blobs" box_files
+  [[ -n "$PDF_UNIT" ]] && bench blobs "$BASE" admin chuangwen "$PDF_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/pdf.blobs" pdfbox_files
+  [[ "$EXPORT_WHOLE" == 1 ]] && bench blobs "$BASE" admin chuangwen "$PHOTO_UNIT" - "$EXP/data/files" "$WORK/whole.blobs" whole_files
+  stop_app "$WORK/exportfill.pid"
+
+  log "4. reference: cp (cold and warm), zip -0 -r and sha256sum of the box's blob files"
+  phase "export: cp reference"
+  export_refs "$WORK/box.blobs"
+  phase_end
+
+  log "4. export of box Ⅲ-116 (app restarted on the same data, default heap, -Xlog:gc)"
+  with_opts "-Xlog:gc:file=$WORK/logs/export-gc.log" start_app export "$EXP"
+  kv export.jvm_opts "${BENCH_JAVA_OPTS:+$BENCH_JAVA_OPTS }-Xlog:gc:file=…"
+  phase "export: photo box, default heap"
+  export_run box "$PHOTO_UNIT" Ⅲ-116 export
+  if [[ -n "$PDF_UNIT" ]]; then
+    log "4. export of a box of PDFs of the same sizes (no photo pages)"
+    phase "export: PDF box"
+    export_run pdfbox "$PDF_UNIT" Ⅲ-116 export
+  fi
+  if [[ "$EXPORT_WHOLE" == 1 ]]; then
+    log "4. export of all boxes of the community"
+    phase "export: all boxes"
+    export_run whole "$PHOTO_UNIT" all export
+  fi
+  vm_mem export "$(cat "$WORK/export.pid")"
+  stop_app "$WORK/export.pid"
+  bench gclog "$WORK/logs/export-gc.log" export
+
+  if [[ -n "$EXPORT_SMALL_HEAP" ]]; then
+    log "4. export of box Ⅲ-116 again with -Xmx$EXPORT_SMALL_HEAP"
+    with_opts "-Xmx$EXPORT_SMALL_HEAP -Xlog:gc:file=$WORK/logs/exportsmall-gc.log" start_app exportsmall "$EXP"
+    kv export_small.jvm_opts "${BENCH_JAVA_OPTS:+$BENCH_JAVA_OPTS }-Xmx$EXPORT_SMALL_HEAP"
+    kv export_small.max_heap "$(jcmd "$(cat "$WORK/exportsmall.pid")" VM.flags 2>/dev/null | grep -o -- '-XX:MaxHeapSize=[0-9]*' | head -1 || echo '?')"
+    phase "export: photo box, -Xmx$EXPORT_SMALL_HEAP"
+    export_run box_small "$PHOTO_UNIT" Ⅲ-116 exportsmall
+    vm_mem exportsmall "$(cat "$WORK/exportsmall.pid")"
+    stop_app "$WORK/exportsmall.pid"
+    bench gclog "$WORK/logs/exportsmall-gc.log" export_small
+  fi
+  kv export.data_files "$(du -sh "$EXP/data/files" | cut -f1)"
+fi
+
 phase_end
-log "memory and storage of the app JVM"
-vm_mem main "$MAIN_PID"
-kv main.data_files "$(du -sh "$MAIN_DIR/data/files" | cut -f1)"
-kv main.data_db "$(du -sh "$MAIN_DIR/data/db" | cut -f1)"
-stop_app "$WORK/$MAIN.pid"
 kv meta.busy "$(contention_summary)"
 
 bench report "$BENCH_KV" "$RESULTS/latest.md"
