@@ -42,6 +42,7 @@ public class TestEnvironment implements EnvironmentPostProcessor {
 		try {
 			Path files = Files.createDirectories(Path.of("target", "test-data", DATABASE + "-" + n + "-" + ProcessHandle.current().pid()));
 			properties.put("chuangwen.storage.root", files.toAbsolutePath().toString());
+			properties.put("chuangwen.personal-data.key-file", files.resolveSibling(files.getFileName() + "-keys").resolve("personal-data.key").toAbsolutePath().toString());
 			properties.put("chuangwen.archive.export-dir", files.resolveSibling(files.getFileName() + "-exports").toAbsolutePath().toString());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);

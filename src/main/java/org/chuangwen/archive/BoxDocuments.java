@@ -21,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.chuangwen.evidence.MaterialRow;
+import org.chuangwen.platform.Word;
 import org.springframework.stereotype.Component;
 
 /** The box's cover and spine, and its 归档文件目录 (DA/T 22-2015) as Word and Excel. */
@@ -41,61 +42,59 @@ class BoxDocuments {
 
 	/** Page 1: the cover (封面); page 2: the spine label (盒脊) to cut out and glue on. */
 	void cover(PrintedBox box, OutputStream out) throws IOException {
-		try (XWPFDocument doc = Word.a4(false)) {
-			Word.title(doc, "档 案 盒", 36).setSpacingBefore(1200);
-			Word.title(doc, box.indicator().code() + " " + box.indicator().title(), 20).setSpacingBefore(600);
-			List<List<String>> facts = List.of(
-					List.of("全宗名称", box.unit().name()),
-					List.of("全宗号", properties.fondsCode()),
-					List.of("门类", properties.category() + "(文书)"),
-					List.of("年度", box.years()),
-					List.of("保管期限", String.join("、", retentions(box))),
-					List.of("件数", box.items().size() + " 件"),
-					List.of("起止件号", box.items().isEmpty() ? "" : box.items().get(0).archivalCode() + " 至 "
-							+ box.items().get(box.items().size() - 1).archivalCode()),
-					List.of("盒号", "第 " + box.boxNumber() + " 盒"));
-			XWPFTable table = doc.createTable(facts.size(), 2);
-			for (int r = 0; r < facts.size(); r++) {
-				Word.cell(table.getRow(r).getCell(0), facts.get(r).get(0), 14, true);
-				Word.cell(table.getRow(r).getCell(1), facts.get(r).get(1), 14, false);
-			}
-			Word.widths(table, Word.spread(Word.usableWidth(false) * 4 / 5, 1, 3));
-			doc.createParagraph().createRun().addBreak(BreakType.PAGE);
-
-			Word.title(doc, "盒脊(裁下贴于档案盒侧面)", 12);
-			List<String> spineLines = List.of(properties.fondsCode(), box.years(), box.indicator().code(), box.indicator().title(),
-					box.items().size() + "件", "第" + box.boxNumber() + "盒");
-			XWPFTable spine = doc.createTable(spineLines.size(), 1);
-			for (int r = 0; r < spineLines.size(); r++) {
-				Word.cell(spine.getRow(r).getCell(0), spineLines.get(r), r == 3 ? 16 : 14, true);
-				spine.getRow(r).setHeight(900);
-			}
-			Word.widths(spine, SPINE_WIDTH);
-			doc.write(out);
+		XWPFDocument doc = Word.a4(false);
+		Word.title(doc, "档 案 盒", 36).setSpacingBefore(1200);
+		Word.title(doc, box.indicator().code() + " " + box.indicator().title(), 20).setSpacingBefore(600);
+		List<List<String>> facts = List.of(
+				List.of("全宗名称", box.unit().name()),
+				List.of("全宗号", properties.fondsCode()),
+				List.of("门类", properties.category() + "(文书)"),
+				List.of("年度", box.years()),
+				List.of("保管期限", String.join("、", retentions(box))),
+				List.of("件数", box.items().size() + " 件"),
+				List.of("起止件号", box.items().isEmpty() ? "" : box.items().get(0).archivalCode() + " 至 "
+						+ box.items().get(box.items().size() - 1).archivalCode()),
+				List.of("盒号", "第 " + box.boxNumber() + " 盒"));
+		XWPFTable table = doc.createTable(facts.size(), 2);
+		for (int r = 0; r < facts.size(); r++) {
+			Word.cell(table.getRow(r).getCell(0), facts.get(r).get(0), 14, true);
+			Word.cell(table.getRow(r).getCell(1), facts.get(r).get(1), 14, false);
 		}
+		Word.widths(table, Word.spread(Word.usableWidth(false) * 4 / 5, 1, 3));
+		doc.createParagraph().createRun().addBreak(BreakType.PAGE);
+
+		Word.title(doc, "盒脊(裁下贴于档案盒侧面)", 12);
+		List<String> spineLines = List.of(properties.fondsCode(), box.years(), box.indicator().code(), box.indicator().title(),
+				box.items().size() + "件", "第" + box.boxNumber() + "盒");
+		XWPFTable spine = doc.createTable(spineLines.size(), 1);
+		for (int r = 0; r < spineLines.size(); r++) {
+			Word.cell(spine.getRow(r).getCell(0), spineLines.get(r), r == 3 ? 16 : 14, true);
+			spine.getRow(r).setHeight(900);
+		}
+		Word.widths(spine, SPINE_WIDTH);
+		Word.write(doc, out);
 	}
 
 	/** The catalogue as Word: A4 landscape, the header repeated on every page. */
 	void catalogueDocx(PrintedBox box, OutputStream out) throws IOException {
-		try (XWPFDocument doc = Word.a4(true)) {
-			Word.title(doc, "归档文件目录", 18);
-			Word.title(doc, box.unit().name() + " · " + box.indicator().code() + " " + box.indicator().title() + " · 第 " + box.boxNumber() + " 盒", 11);
-			XWPFTable table = doc.createTable(1, CATALOGUE_COLUMNS.size());
-			XWPFTableRow header = table.getRow(0);
-			header.setRepeatHeader(true);
-			for (int c = 0; c < CATALOGUE_COLUMNS.size(); c++) {
-				Word.cell(header.getCell(c), CATALOGUE_COLUMNS.get(c), 10, true);
-			}
-			for (List<String> values : catalogueRows(box)) {
-				XWPFTableRow row = table.createRow();
-				row.setCantSplitRow(true);
-				for (int c = 0; c < values.size(); c++) {
-					Word.cell(row.getCell(c), values.get(c), 10, false);
-				}
-			}
-			Word.widths(table, Word.spread(Word.usableWidth(true), CATALOGUE_WIDTHS));
-			doc.write(out);
+		XWPFDocument doc = Word.a4(true);
+		Word.title(doc, "归档文件目录", 18);
+		Word.title(doc, box.unit().name() + " · " + box.indicator().code() + " " + box.indicator().title() + " · 第 " + box.boxNumber() + " 盒", 11);
+		XWPFTable table = doc.createTable(1, CATALOGUE_COLUMNS.size());
+		XWPFTableRow header = table.getRow(0);
+		header.setRepeatHeader(true);
+		for (int c = 0; c < CATALOGUE_COLUMNS.size(); c++) {
+			Word.cell(header.getCell(c), CATALOGUE_COLUMNS.get(c), 10, true);
 		}
+		for (List<String> values : catalogueRows(box)) {
+			XWPFTableRow row = table.createRow();
+			row.setCantSplitRow(true);
+			for (int c = 0; c < values.size(); c++) {
+				Word.cell(row.getCell(c), values.get(c), 10, false);
+			}
+		}
+		Word.widths(table, Word.spread(Word.usableWidth(true), CATALOGUE_WIDTHS));
+		Word.write(doc, out);
 	}
 
 	/** The catalogue as Excel: title in row 1, header in row 2 (repeated when printed), one row per 件. */

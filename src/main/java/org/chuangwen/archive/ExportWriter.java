@@ -1,11 +1,13 @@
 package org.chuangwen.archive;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -34,9 +37,12 @@ class ExportWriter {
 	private static final Pattern UNSAFE = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
 	private static final Set<String> COMPRESSED = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic",
 			"image/heif", "video/mp4", "video/quicktime", "application/pdf");
-	/** What the generated documents of a box add, for the progress estimate, besides its photo pages. */
-	private static final long DOCUMENTS_ESTIMATE = 100_000;
-	private static final long PHOTO_PAGE_ESTIMATE = 250_000;
+	/**
+	 * Work of the generated parts, in bytes of copying that take as long, for the progress bar: a box's documents, and
+	 * one photo placed on a photo page (decoding and scaling it takes as long as copying ≈40 MB; bench/RESULTS.md).
+	 */
+	private static final long DOCUMENTS_WORK = 1_000_000;
+	private static final long PHOTO_WORK = 40_000_000;
 
 	private final EvidenceArchive evidence;
 	private final PrintArchive print;
@@ -51,24 +57,25 @@ class ExportWriter {
 	 *
 	 * @return the number of files in the archive, the manifest included
 	 */
-	int write(List<PrintedBox> boxes, int perPage, OutputStream out, IntConsumer progress) throws IOException {
+	int write(List<PrintedBox> boxes, int perPage, OutputStream out, IntConsumer progress, Path temporary) throws IOException {
 		long total = 0;
 		for (PrintedBox box : boxes) {
-			total += DOCUMENTS_ESTIMATE + box.photos().size() * PHOTO_PAGE_ESTIMATE;
+			total += DOCUMENTS_WORK + box.photos().size() * PHOTO_WORK;
 			for (ArchiveItem item : box.items()) {
 				total += item.material().files().stream().mapToLong(FileInfo::size).sum();
 			}
 		}
-		Zip zip = new Zip(out, Math.max(total, 1), progress);
+		Zip zip = new Zip(out, Math.max(total, 1), progress, temporary);
 		for (PrintedBox box : boxes) {
 			String folder = safe(box.unit().name()) + "/" + String.format("%02d", box.boxNumber()) + " " + safe(box.indicator().code())
 					+ " " + safe(box.indicator().title()) + "/";
-			zip.generated(folder + "00 封面与盒脊.docx", false, o -> print.writeCover(box, o));
-			zip.generated(folder + "01 归档文件目录.docx", false, o -> print.writeCatalogueDocx(box, o));
-			zip.generated(folder + "01 归档文件目录.xlsx", false, o -> print.writeCatalogueXlsx(box, o));
+			zip.generated(folder + "00 封面与盒脊.docx", o -> print.writeCover(box, o));
+			zip.generated(folder + "01 归档文件目录.docx", o -> print.writeCatalogueDocx(box, o));
+			zip.generated(folder + "01 归档文件目录.xlsx", o -> print.writeCatalogueXlsx(box, o));
+			zip.advance(DOCUMENTS_WORK);
 			for (int part = 1; part <= print.photoParts(box); part++) {
 				int p = part;
-				zip.generated(folder + String.format("02 照片页-%02d.docx", part), false, o -> print.writePhotoPages(box, p, perPage, o));
+				zip.generated(folder + String.format("02 照片页-%02d.docx", part), o -> print.writePhotoPages(box, p, perPage, o, () -> zip.advance(PHOTO_WORK)));
 			}
 			for (ArchiveItem item : box.items()) {
 				MaterialRow m = item.material();
@@ -103,32 +110,46 @@ class ExportWriter {
 		private int reported = -1;
 		private int entries;
 
-		Zip(OutputStream out, long total, IntConsumer progress) {
+		private final Path temporary;
+
+		Zip(OutputStream out, long total, IntConsumer progress, Path temporary) {
 			this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
 			this.total = total;
 			this.progress = progress;
+			this.temporary = temporary;
 		}
 
 		void original(String path, FileInfo file) throws IOException {
 			try (InputStream in = evidence.open(file)) {
-				entry(path, !COMPRESSED.contains(file.contentType()) && !file.contentType().contains("officedocument"), in);
+				entry(path, !COMPRESSED.contains(file.contentType()) && !file.contentType().contains("officedocument"), in, true);
 			}
 		}
 
-		void generated(String path, boolean compress, Document document) throws IOException {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			document.writeTo(bytes);
-			entry(path, compress, new ByteArrayInputStream(bytes.toByteArray()));
+		/** A generated Office document, written to a temporary file first so that it never sits in memory twice. */
+		void generated(String path, Document document) throws IOException {
+			Path file = Files.createTempFile(temporary, "document-", ".part");
+			try {
+				try (OutputStream out = Files.newOutputStream(file)) {
+					document.writeTo(out);
+				}
+				try (InputStream in = Files.newInputStream(file)) {
+					entry(path, false, in, false);
+				}
+			} finally {
+				Files.deleteIfExists(file);
+			}
 		}
 
-		private void entry(String path, boolean compress, InputStream in) throws IOException {
+		private void entry(String path, boolean compress, InputStream in, boolean counted) throws IOException {
 			zip.setLevel(compress ? Deflater.DEFAULT_COMPRESSION : Deflater.NO_COMPRESSION);
-			zip.putNextEntry(new ZipEntry(path));
+			zip.putNextEntry(named(path));
 			MessageDigest digest = sha256();
 			for (int n; (n = in.read(buffer)) > 0; ) {
 				zip.write(buffer, 0, n);
 				digest.update(buffer, 0, n);
-				advance(n);
+				if (counted) {
+					advance(n);
+				}
 			}
 			zip.closeEntry();
 			manifest.append(HexFormat.of().formatHex(digest.digest())).append("  ").append(path).append('\n');
@@ -137,7 +158,7 @@ class ExportWriter {
 
 		void finish() throws IOException {
 			zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-			zip.putNextEntry(new ZipEntry(MANIFEST));
+			zip.putNextEntry(named(MANIFEST));
 			zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
 			entries++;
@@ -145,7 +166,7 @@ class ExportWriter {
 			zip.flush();
 		}
 
-		private void advance(long bytes) {
+		synchronized void advance(long bytes) {
 			written += bytes;
 			int percent = (int) Math.min(99, written * 100 / total);
 			if (percent != reported) {
@@ -153,6 +174,21 @@ class ExportWriter {
 				progress.accept(percent);
 			}
 		}
+	}
+
+	/**
+	 * An entry whose UTF-8 name also stands in an Info-ZIP Unicode Path field (0x7075): without it Info-ZIP's
+	 * {@code unzip} ignores the UTF-8 flag of archives made by Java and garbles Chinese names.
+	 */
+	static ZipEntry named(String path) {
+		byte[] name = path.getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(name);
+		ByteBuffer extra = ByteBuffer.allocate(9 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+		extra.putShort((short) 0x7075).putShort((short) (5 + name.length)).put((byte) 1).putInt((int) crc.getValue()).put(name);
+		ZipEntry entry = new ZipEntry(path);
+		entry.setExtra(extra.array());
+		return entry;
 	}
 
 	static String safe(String name) {

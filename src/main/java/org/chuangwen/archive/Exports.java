@@ -170,7 +170,8 @@ public class Exports {
 					.param("at", Timestamp.from(Instant.now(clock)))
 					.param("id", id)
 					.update();
-		} catch (RuntimeException | IOException e) {
+		} catch (RuntimeException | IOException | Error e) {
+			// an OutOfMemoryError of one export must not leave its job RUNNING forever
 			log.warn("export {} failed", id, e);
 			String reason = e instanceof UserFacingException u
 					? messages.getMessage(u.messageKey(), u.args(), Locale.SIMPLIFIED_CHINESE)
@@ -197,7 +198,7 @@ public class Exports {
 				return writer.write(boxes, job.photosPerPage(), out, percent -> jdbc.sql("update export_job set progress = :p where id = :id")
 						.param("p", percent)
 						.param("id", job.id())
-						.update());
+						.update(), part.getParent());
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -66,12 +66,18 @@ public class PrintArchive {
 
 	/** Part {@code part} (from 1) of the box's photo pages, 2 or 4 photos to a page (else the configured default). */
 	public void writePhotoPages(PrintedBox box, int part, Integer perPage, OutputStream out) throws IOException {
+		writePhotoPages(box, part, perPage, out, () -> {});
+	}
+
+	/** As {@link #writePhotoPages(PrintedBox, int, Integer, OutputStream)}, calling {@code photoDone} for each photo placed. */
+	public void writePhotoPages(PrintedBox box, int part, Integer perPage, OutputStream out, Runnable photoDone) throws IOException {
 		List<PrintedBox.Photo> photos = box.photos();
 		int from = (part - 1) * PhotoPages.PER_DOCUMENT;
 		if (part < 1 || from >= photos.size()) {
 			throw UserFacingException.notFound("error.archive.no-photos");
 		}
-		photoPages.write(box, photos.subList(from, Math.min(from + PhotoPages.PER_DOCUMENT, photos.size())), perPage(perPage), from + 1, out);
+		photoPages.write(box, photos.subList(from, Math.min(from + PhotoPages.PER_DOCUMENT, photos.size())), perPage(perPage), from + 1, out,
+				photoDone);
 	}
 
 	int perPage(Integer requested) {

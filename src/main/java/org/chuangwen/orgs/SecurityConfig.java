@@ -32,7 +32,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 class SecurityConfig {
 
 	private static final String[] PUBLIC = {
-		"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
+		"/login", "/c", "/c/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
 	};
 
 	@Bean

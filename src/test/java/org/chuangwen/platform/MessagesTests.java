@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTests {
 
 	private static final Path RESOURCES = Path.of("src", "main", "resources");
-	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z0-9.-]+)");
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("(?:#\\{|#messages\\.msg\\(')([a-z0-9.-]+)");
 	private static final Pattern CODE_KEY = Pattern.compile("\"((?:[a-z0-9-]+\\.)+[a-z0-9-]+)\"");
 	/** Keys a page composes, like {@code #{'exports.state.' + ${job.state}}}: every key with the prefix counts as used. */
 	private static final Pattern TEMPLATE_PREFIX = Pattern.compile("#\\{'([a-z0-9.-]+\\.)'");

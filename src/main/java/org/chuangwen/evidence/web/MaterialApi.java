@@ -10,6 +10,7 @@ import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.MaterialRow;
 import org.chuangwen.evidence.NewMaterial;
+import org.chuangwen.evidence.Upload;
 import org.chuangwen.evidence.PhotoCaption;
 import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.platform.UserFacingException;
@@ -75,7 +76,7 @@ class MaterialApi {
 		} catch (JacksonException e) {
 			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
 		}
-		MaterialDetails filed = archive.file(meta, Uploads.of(files));
+		MaterialDetails filed = archive.file(meta, Upload.of(files));
 		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));
 	}
 

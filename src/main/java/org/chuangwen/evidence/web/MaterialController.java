@@ -10,6 +10,7 @@ import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.PhotoRef;
+import org.chuangwen.evidence.Upload;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
@@ -87,7 +88,7 @@ class MaterialController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		MaterialDetails filed;
 		try {
-			filed = archive.file(form.toCommand(), Uploads.of(files));
+			filed = archive.file(form.toCommand(), Upload.of(files));
 		} catch (UserFacingException e) {
 			response.setStatus(e.status().value());
 			model.addAttribute("form", form);

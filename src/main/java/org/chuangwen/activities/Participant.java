@@ -1,0 +1,31 @@
+package org.chuangwen.activities;
+
+import java.time.LocalDateTime;
+
+/** Someone who signed up for or checked in to an activity; the phone is masked unless revealed. */
+public record Participant(long id, String name, String phone, Role role, LocalDateTime signedUpAt, LocalDateTime checkedInAt,
+		LocalDateTime checkedOutAt, String recordedBy) {
+
+	public enum Role {
+		RESIDENT("居民"), VOLUNTEER("志愿者");
+
+		private final String label;
+
+		Role(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	public boolean attended() {
+		return checkedInAt != null;
+	}
+
+	/** Minutes between check-in and check-out, or null while either is missing. */
+	public Integer minutes() {
+		return checkedInAt == null || checkedOutAt == null ? null : (int) java.time.Duration.between(checkedInAt, checkedOutAt).toMinutes();
+	}
+}

@@ -1,0 +1,313 @@
+package org.chuangwen.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.chuangwen.Api;
+import org.chuangwen.IntegrationTest;
+import org.chuangwen.Session;
+import org.chuangwen.demo.DemoFiles;
+import org.chuangwen.orgs.Accounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+
+/** Activities on a fresh community: planned once, every stage filing itself into every served box. */
+@IntegrationTest
+@RecordApplicationEvents
+class ActivityTests {
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OutreachCoverage coverage;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	Activities activities;
+
+	Api api;
+	long street;
+	long community;
+	long[] buildings = new long[3];
+
+	@BeforeEach
+	void aFreshCommunityWithThreeBuildings() {
+		api = new Api(port);
+		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
+			if (unit.get("name").asString().equals("幸福街道")) {
+				street = unit.get("id").asLong();
+			}
+		}
+		community = create(street, "COMMUNITY", "活动社区");
+		for (int i = 0; i < 3; i++) {
+			buildings[i] = create(community, "BUILDING", (i + 1) + "号楼");
+		}
+	}
+
+	@Test
+	void festivalsOfAYearAnswerFromTheApi() {
+		JsonNode festivals = api.get("shequ1", "/api/v1/festivals?year=2026").json();
+		assertThat(festivals).anySatisfy(f -> {
+			assertThat(f.get("name").asString()).isEqualTo("中秋节");
+			assertThat(f.get("date").asString()).isEqualTo("2026-09-25");
+		});
+		assertThat(api.get("shequ1", "/api/v1/festivals?year=3000").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aStageFilesItsMaterialIntoEveryServedBoxWithTheStagesKind() {
+		long id = plan("中秋“我们的节日”联欢会", "我们的节日", List.of("Ⅲ-29", "Ⅲ-25", "Ⅲ-117"), now().minusDays(2), now().minusDays(2).plusHours(2));
+		JsonNode planned = api.get("jiedao", "/api/v1/activities/" + id).json();
+		assertThat(planned.get("indicatorCodes")).extracting(JsonNode::asString).containsExactly("Ⅲ-117", "Ⅲ-25", "Ⅲ-29");
+		assertThat(planned.get("stages")).hasSize(9).allSatisfy(s -> assertThat(s.get("done").asBoolean()).isFalse());
+
+		Api.Response filed = api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials", List.of(
+				Api.Part.json("meta", "{\"stage\":\"photos\",\"title\":\"联欢会现场\"}"), photo("1.jpg", 1), photo("2.jpg", 2)));
+		assertThat(filed.status()).isEqualTo(201);
+		assertThat(filed.json().get("kind").asString()).isEqualTo("图片");
+		assertThat(filed.json().get("indicatorCodes")).extracting(JsonNode::asString).containsExactly("Ⅲ-117", "Ⅲ-25", "Ⅲ-29");
+
+		JsonNode readiness = api.get("jiedao", "/api/v1/readiness?orgUnitId=" + community).json();
+		for (JsonNode indicator : readiness.get("indicators")) {
+			boolean served = List.of("Ⅲ-29", "Ⅲ-25", "Ⅲ-117").contains(indicator.get("code").asString());
+			assertThat(indicator.get("presentKinds").toString().contains("图片")).as(indicator.get("code").asString()).isEqualTo(served);
+		}
+		JsonNode after = api.get("jiedao", "/api/v1/activities/" + id).json();
+		assertThat(after.get("stages")).filteredOn(s -> s.get("stage").asString().equals("photos"))
+				.singleElement().satisfies(s -> assertThat(s.get("done").asBoolean()).isTrue());
+
+		assertThat(api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials",
+				List.of(Api.Part.json("meta", "{\"stage\":\"合影\"}"), photo("3.jpg", 3))).json().get("message").asString())
+				.isEqualTo("没有名为“合影”的活动环节。");
+	}
+
+	@Test
+	void refusesABadPlanWithAClearMessage() {
+		assertThat(message(api.postJson("jiedao", "/api/v1/activities", body("x", "跳舞", List.of(), now(), now().plusHours(1)))))
+				.isEqualTo("没有名为“跳舞”的活动类别。");
+		assertThat(message(api.postJson("jiedao", "/api/v1/activities", body("x", "文明礼仪", List.of(), now(), now().minusHours(1)))))
+				.isEqualTo("请填写开始和结束时间,结束须晚于开始。");
+		assertThat(api.postJson("shequ1", "/api/v1/activities", body("x", "文明礼仪", List.of(), now(), now().plusHours(1))).status())
+				.as("another community").isEqualTo(404);
+		long defaulted = plan("文明礼仪讲座", "文明礼仪", List.of(), now().plusDays(1), now().plusDays(1).plusHours(1));
+		assertThat(api.get("jiedao", "/api/v1/activities/" + defaulted).json().get("indicatorCodes")).extracting(JsonNode::asString)
+				.containsExactly("Ⅲ-116");
+	}
+
+	@Test
+	void checkInsAreTakenOnlyWithinTheActivitysTime() {
+		long running = plan("志愿服务", "志愿服务", List.of(), now().minusMinutes(10), now().plusHours(1));
+		long tomorrow = plan("明天的志愿服务", "志愿服务", List.of(), now().plusDays(1), now().plusDays(1).plusHours(1));
+		long yesterday = plan("昨天的志愿服务", "志愿服务", List.of(), now().minusDays(1), now().minusDays(1).plusHours(1));
+		Api.Response in = api.postJson("jiedao", "/api/v1/activities/" + running + "/check-ins", "{\"name\":\"王芳\",\"phone\":\"13812345678\"}");
+		assertThat(in.status()).isEqualTo(201);
+		assertThat(in.json().get("phone").asString()).isEqualTo("138****5678");
+		for (long closed : new long[] {tomorrow, yesterday}) {
+			Api.Response refused = api.postJson("jiedao", "/api/v1/activities/" + closed + "/check-ins", "{\"name\":\"王芳\",\"phone\":\"13812345678\"}");
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.json().get("message").asString()).startsWith("现在不在签到时间内:签到时间为");
+		}
+		assertThat(message(api.postJson("jiedao", "/api/v1/activities/" + running + "/check-ins", "{\"name\":\"李\",\"phone\":\"12\"}")))
+				.isEqualTo("请填写正确的手机号。");
+		String stored = jdbc.sql("select phone_enc from activity_participant where activity_id = :a").param("a", running).query(String.class).single();
+		assertThat(stored).doesNotContain("13812345678").doesNotContain("5678");
+	}
+
+	@Test
+	void thePhonePageSignsUpBeforeAndChecksInAndOutDuring() {
+		long later = plan("周末读书会", "全民阅读", List.of(), now().plusDays(3), now().plusDays(3).plusHours(2));
+		long running = plan("清扫楼道", "公益活动(种绿护绿)", List.of(), now().minusMinutes(20), now().plusHours(2));
+		String laterCode = api.get("jiedao", "/api/v1/activities/" + later).json().get("checkInCode").asString();
+		String runningCode = api.get("jiedao", "/api/v1/activities/" + running).json().get("checkInCode").asString();
+
+		Session phone = Session.anonymous(port);
+		assertThat(phone.get("/c/" + laterCode).body()).contains("周末读书会");
+		assertThat(phone.postForm("/c/" + laterCode, "/c/" + laterCode, "name=%E5%BC%A0%E4%B8%89&phone=13900001111&role=RESIDENT").body())
+				.contains("您已报名“周末读书会”");
+		assertThat(phone.postForm("/c/" + runningCode, "/c/" + runningCode, "name=%E8%B5%B5%E5%85%AD&phone=13700002222&role=VOLUNTEER").body())
+				.contains("签到成功");
+		assertThat(phone.postForm("/c/" + runningCode, "/c/" + runningCode, "name=%E8%B5%B5%E5%85%AD&phone=137-0000-2222&role=VOLUNTEER").body())
+				.contains("已签退");
+		assertThat(phone.get("/c/NOSUCH").status()).isEqualTo(404);
+
+		JsonNode people = api.get("jiedao", "/api/v1/activities/" + running + "/participants").json();
+		assertThat(people).singleElement().satisfies(p -> {
+			assertThat(p.get("name").asString()).isEqualTo("赵六");
+			assertThat(p.get("phone").asString()).isEqualTo("137****2222");
+			assertThat(p.get("checkedInAt").isNull()).isFalse();
+			assertThat(p.get("checkedOutAt").isNull()).isFalse();
+		});
+		assertThat(api.get("jiedao", "/api/v1/activities/" + later + "/participants").json().get(0).get("signedUpAt").isNull()).isFalse();
+	}
+
+	@Test
+	void theAttendanceSheetComesFromTheCheckInsAndTheBriefingFromTheActivity() throws IOException {
+		LocalDateTime start = now().minusMinutes(15);
+		long id = plan("关爱空巢老人义诊", "关爱空巢老人", List.of("Ⅲ-52a", "Ⅲ-93"), start, start.plusHours(2));
+		api.postJson("jiedao", "/api/v1/activities/" + id + "/check-ins", "{\"name\":\"王芳\",\"phone\":\"13812345678\"}");
+		api.postJson("jiedao", "/api/v1/activities/" + id + "/check-ins", "{\"name\":\"刘医生\",\"phone\":\"13698765432\",\"role\":\"VOLUNTEER\"}");
+		api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials",
+				List.of(Api.Part.json("meta", "{\"stage\":\"图片\",\"title\":\"义诊现场\"}"), photo("a.jpg", 4), photo("b.jpg", 5)));
+
+		// filed in the test's own thread, so that the recorded application events see what it publishes
+		long sheet = accounts.callAs("jiedao", () -> activities.fileAttendance(id)).id();
+		assertThat(api.get("jiedao", "/api/v1/materials/" + sheet).json().get("kind").asString()).isEqualTo("记录");
+		byte[] docx = api.get("jiedao", "/api/v1/materials/" + sheet + "/files/0").body();
+		try (XWPFWordExtractor text = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
+			assertThat(text.getText()).contains("关爱空巢老人义诊签到表", "王芳", "刘医生", "志愿者", "138****5678").doesNotContain("13812345678");
+		}
+		assertThat(events.stream(ActivityHeld.class).filter(e -> e.activityId() == id)).singleElement().satisfies(held -> {
+			assertThat(held.participants()).isEqualTo(2);
+			assertThat(held.volunteers()).isEqualTo(1);
+			assertThat(held.heldOn()).isEqualTo(start.toLocalDate());
+		});
+
+		Api.Response briefing = api.get("jiedao", "/api/v1/activities/" + id + "/briefing.docx");
+		assertThat(briefing.status()).isEqualTo(200);
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(briefing.body())); XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains("简  报", "关爱空巢老人义诊", DateTimeFormatter.ofPattern("yyyy年M月d日").format(start),
+					"活动社区", "共有2人参加(其中志愿者1名)", "义诊现场");
+			assertThat(doc.getAllPictures()).hasSize(2);
+		}
+	}
+
+	@Test
+	void revealingAPhoneIsAuditedAndNotForInspectors() {
+		long id = plan("法律咨询", "法律进社区", List.of(), now().minusMinutes(5), now().plusHours(1));
+		long participant = api.postJson("jiedao", "/api/v1/activities/" + id + "/check-ins", "{\"name\":\"周七\",\"phone\":\"13511112222\"}").id();
+		long before = count("select count(*) from audit_event where action = 'PERSONAL_DATA_REVEALED'");
+		Session street = Session.login(port, "jiedao", Api.PASSWORD);
+		Session.Page shown = street.postForm("/activities/" + id + "/participants/" + participant + "/phone", "/activities/" + id, "");
+		assertThat(shown.body()).isEqualTo("13511112222");
+		assertThat(count("select count(*) from audit_event where action = 'PERSONAL_DATA_REVEALED'")).isEqualTo(before + 1);
+		assertThat(street.get("/activities/" + id).body()).contains("135****2222").doesNotContain("13511112222");
+		Session inspector = Session.login(port, "ceping", Api.PASSWORD);
+		assertThat(inspector.postForm("/activities/" + id + "/participants/" + participant + "/phone", "/activities/" + id, "").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aStreetIssuesAPlanThatLandsInEachCommunitysBoxAsATodo() {
+		Session office = Session.login(port, "jiedao", Api.PASSWORD);
+		byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+		Session.Page issued = office.postMultipart("/activities/issue", "/activities/issue", List.of(
+				new Api.Part("street", null, "text/plain", String.valueOf(street).getBytes(StandardCharsets.UTF_8)),
+				new Api.Part("title", null, "text/plain", "关于开展文明礼仪宣传月活动的通知".getBytes(StandardCharsets.UTF_8)),
+				new Api.Part("category", null, "text/plain", "文明礼仪".getBytes(StandardCharsets.UTF_8)),
+				new Api.Part("community", null, "text/plain", String.valueOf(community).getBytes(StandardCharsets.UTF_8)),
+				Api.Part.file("方案.pdf", pdf)));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(302);
+
+		JsonNode box = indicator(api.get("jiedao", "/api/v1/readiness?orgUnitId=" + community).json(), "Ⅲ-116");
+		assertThat(box.get("presentKinds")).extracting(JsonNode::asString).contains("街道下发的方案");
+		assertThat(office.get("/activities").body()).contains("待响应的街道方案", "关于开展文明礼仪宣传月活动的通知");
+
+		long plan = jdbc.sql("select max(id) from issued_plan").query(Long.class).single();
+		String answer = body("文明礼仪宣传月启动仪式", "文明礼仪", List.of(), now().plusDays(2), now().plusDays(2).plusHours(1))
+				.replace("}", ",\"issuedPlanId\":" + plan + "}");
+		assertThat(api.postJson("jiedao", "/api/v1/activities", answer).status()).isEqualTo(201);
+		assertThat(office.get("/activities").body()).doesNotContain("按此方案策划活动");
+	}
+
+	@Test
+	void outreachCoverageCountsBuildingsReachedByTheFiveKinds() {
+		long science = plan("科普讲座", "科教进社区", List.of(), now().minusDays(10), now().minusDays(10).plusHours(1));
+		long law = plan("法律咨询", "法律进社区", List.of(), now().minusDays(5), now().minusDays(5).plusHours(1));
+		long future = plan("健康讲座", "卫生进社区", List.of(), now().plusDays(5), now().plusDays(5).plusHours(1));
+		Session street = Session.login(port, "jiedao", Api.PASSWORD);
+		street.postForm("/activities/" + science + "/reach", "/activities/" + science, "building=" + buildings[0]);
+		street.postForm("/activities/" + law + "/reach", "/activities/" + law, "building=" + buildings[1] + "&building=" + buildings[0]);
+		street.postForm("/activities/" + future + "/reach", "/activities/" + future, "building=" + buildings[2]);
+
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		OutreachCoverage.Result result = accounts.callAs("jiedao", () -> coverage.of(community, today.minusMonths(1), today));
+		assertThat(result.reached()).isEqualTo(2);
+		assertThat(result.buildings()).hasSize(3);
+		assertThat(result.percent()).isEqualTo(66.7);
+		assertThat(result.met()).isFalse();
+		assertThat(result.kinds()).filteredOn(OutreachCoverage.KindHeld::held).extracting(OutreachCoverage.KindHeld::kind).containsExactly("科教", "法律");
+		assertThat(street.get("/activities/coverage?unit=" + community).body()).contains("66.7%", "已覆盖 2 / 3 个楼院");
+
+		Session.Page foreign = street.postForm("/activities/" + science + "/reach", "/activities/" + science, "building=" + otherBuilding());
+		assertThat(foreign.status()).isEqualTo(400);
+	}
+
+	private long otherBuilding() {
+		for (JsonNode unit : api.get("jiedao", "/api/v1/org-units").json()) {
+			if (unit.get("kind").asString().equals("BUILDING") && !List.of(buildings[0], buildings[1], buildings[2]).contains(unit.get("id").asLong())) {
+				return unit.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no other building");
+	}
+
+	private long plan(String title, String category, List<String> codes, LocalDateTime starts, LocalDateTime ends) {
+		Api.Response planned = api.postJson("jiedao", "/api/v1/activities", body(title, category, codes, starts, ends));
+		assertThat(planned.status()).as(planned.text()).isEqualTo(201);
+		return planned.id();
+	}
+
+	private String body(String title, String category, List<String> codes, LocalDateTime starts, LocalDateTime ends) {
+		String list = String.join(",", codes.stream().map(c -> "\"" + c + "\"").toList());
+		return "{\"orgUnitId\":" + community + ",\"title\":\"" + title.replace("\"", "\\\"") + "\",\"category\":\"" + category + "\",\"indicatorCodes\":[" + list
+				+ "],\"startsAt\":\"" + LOCAL.format(starts) + "\",\"endsAt\":\"" + LOCAL.format(ends) + "\",\"place\":\"社区活动室\"}";
+	}
+
+	private static LocalDateTime now() {
+		return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
+	}
+
+	private static Api.Part photo(String name, int n) {
+		return Api.Part.file(name, DemoFiles.jpeg(320, 240, new Color(n * 50, 100, 150), LocalDateTime.of(2026, 9, 25, 19, 0)));
+	}
+
+	private static String message(Api.Response response) {
+		assertThat(response.status()).isBetween(400, 499);
+		return response.json().get("message").asString();
+	}
+
+	private static JsonNode indicator(JsonNode readiness, String code) {
+		for (JsonNode indicator : readiness.get("indicators")) {
+			if (indicator.get("code").asString().equals(code)) {
+				return indicator;
+			}
+		}
+		throw new AssertionError(code);
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private long create(long parent, String kind, String name) {
+		Api.Response created = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + parent + ",\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
+		assertThat(created.status()).isEqualTo(201);
+		return created.id();
+	}
+}
