@@ -252,6 +252,9 @@ class ActivityController {
 	@GetMapping("/activities/issue")
 	String issueForm(Model model) {
 		List<OrgUnit> streets = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.STREET).toList();
+		if (streets.isEmpty() || !scope.canWrite()) {
+			throw UserFacingException.forbidden("error.plan.street-only");
+		}
 		model.addAttribute("streets", streets);
 		model.addAttribute("communities", orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList());
 		model.addAttribute("categories", activities.categories());
