@@ -233,6 +233,7 @@ class ActivityTests {
 				.replace("}", ",\"issuedPlanId\":" + plan + "}");
 		assertThat(api.postJson("jiedao", "/api/v1/activities", answer).status()).isEqualTo(201);
 		assertThat(office.get("/activities").body()).doesNotContain("按此方案策划活动");
+		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get("/activities/issue").status()).as("a community worker").isEqualTo(403);
 	}
 
 	@Test
