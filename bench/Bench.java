@@ -72,6 +72,11 @@ import javax.imageio.stream.ImageOutputStream;
  * export    BASE USER PASS UNIT_ID CODES|all LABEL APP_PID APP_LOG OUT_DIR SERVER_EXPORT_DIR
  *                                                  export, poll to DONE (jstat heap), download, Range halves, anatomy
  * gclog     GC_LOG LABEL                           max heap before/after collections from -Xlog:gc
+ * activity  BASE ADMIN PASS WRITER PASS STREET RUNS PHOTOS WIDTH HEIGHT QUALITY
+ *                                                  per run a fresh community + activity (Ⅲ-29, Ⅲ-25, Ⅲ-117): PHOTOS photos in
+ *                                                  one stage request, then one request each; readiness polled until 图片 shows
+ * activityflow BASE ADMIN PASS WRITER PASS STREET  plan (festival pre-fill) → check-ins → photos → plan/attendance → briefing,
+ *                                                  on the pages; form fields parsed, every typed fact looked up in every DOCX
  * report    KVFILE OUT.md
  * </pre>
  */
@@ -82,7 +87,7 @@ public class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("usage: java Bench.java start|photos|diskwrite|upload|seed|latency|exportseed|blobs|export|gclog|report …");
+			System.err.println("usage: java Bench.java start|photos|diskwrite|upload|seed|latency|exportseed|blobs|export|gclog|activity|activityflow|report …");
 			System.exit(2);
 		}
 		String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -97,6 +102,8 @@ public class Bench {
 			case "blobs" -> blobs(rest);
 			case "export" -> export(rest);
 			case "gclog" -> gcLog(rest);
+			case "activity" -> activity(rest);
+			case "activityflow" -> activityFlow(rest);
 			case "report" -> Report.write(Path.of(rest[0]), Path.of(rest[1]));
 			default -> {
 				System.err.println("unknown command " + args[0]);
@@ -1321,6 +1328,756 @@ public class Bench {
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
+	// 5. Activities (issue 3): one stage upload fills the photo box of every indicator; fields typed per activity
+	// ---------------------------------------------------------------------------------------------------------
+
+	static final List<String> ACTIVITY_CODES = List.of("Ⅲ-29", "Ⅲ-25", "Ⅲ-117");
+	static final String PHOTO_KIND = "图片";
+
+	/**
+	 * RUNS times, interleaved: (a) a fresh community, an activity serving Ⅲ-29, Ⅲ-25 and Ⅲ-117, readiness checked (图片
+	 * absent in all three boxes), then PHOTOS distinct photos in one stage request, readiness polled right after the
+	 * response until 图片 is present in all three; (b) the same on another fresh community with one request per photo.
+	 */
+	static void activity(String[] a) throws Exception {
+		String base = a[0];
+		Api admin = new Api(base, a[1], a[2]);
+		Api writer = new Api(base, a[3], a[4]);
+		long street = unitNamed(admin, a[5], "STREET");
+		int runs = Integer.parseInt(a[6]);
+		int photos = Integer.parseInt(a[7]);
+		int w = Integer.parseInt(a[8]);
+		int h = Integer.parseInt(a[9]);
+		float quality = Float.parseFloat(a[10]);
+		boolean warmup = !"0".equals(System.getenv().getOrDefault("BENCH_ACTIVITY_WARMUP", "1"));
+		String stamp = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now());
+		kv("activity.writer", a[3]);
+		kv("activity.street", a[5] + " (id " + street + ")");
+
+		// the catalog must ask for 图片 in all three boxes, or readiness could never show it
+		List<String> required = new ArrayList<>();
+		for (Object o : (List<?>) writer.getJson("/api/v1/indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			if (ACTIVITY_CODES.contains(ind.get("code"))) {
+				required.add(ind.get("code") + (((List<?>) ind.get("evidenceKinds")).contains(PHOTO_KIND) ? " needs 图片" : " does NOT need 图片"));
+			}
+		}
+		kv("activity.catalog", String.join(", ", required));
+		if (required.size() != ACTIVITY_CODES.size() || required.stream().anyMatch(s -> s.contains("NOT"))) {
+			throw new IllegalStateException("the catalog does not ask for 图片 in " + ACTIVITY_CODES + ": " + required);
+		}
+
+		ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		try {
+			if (warmup) {
+				// unmeasured: the first stage upload of a JVM pays for class loading and JIT of the whole path
+				List<byte[]> few = activityPhotos(pool, 999, 3, w, h, quality);
+				long unit = admin.create(street, "COMMUNITY", "活动预热社区" + stamp);
+				long id = planActivity(writer, unit, "预热活动");
+				writer.expect(writer.post("/api/v1/activities/" + id + "/materials", stageBody("photos", "预热照片", few.subList(0, 2), 0)), 201);
+				writer.expect(writer.post("/api/v1/activities/" + id + "/materials", stageBody("photos", "预热照片", few.subList(2, 3), 2)), 201);
+				photoPresent(writer, unit);
+				kv("activity.warmup", "one activity, 2 photos in one request + 1 in another, not measured");
+			}
+			{
+				// probe: the notice (通知) of an activity planned for next week, filed today without a date, as the page form does
+				long unit = admin.create(street, "COMMUNITY", "活动预告社区" + stamp);
+				LocalDate nextWeek = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7);
+				long id = planActivity(writer, unit, "下周", nextWeek);
+				Multipart notice = new Multipart();
+				notice.json("meta", "{\"stage\":\"notice\"}");
+				notice.file("file", "notice.pdf", "application/pdf", Office.pdf("活动通知", "notice " + id));
+				HttpResponse<String> r = writer.post("/api/v1/activities/" + id + "/materials", notice);
+				kv("activity.future_stage_probe", "notice of an activity on " + nextWeek + ", filed today without dateFormed: HTTP " + r.statusCode()
+						+ (r.statusCode() == 201 ? "" : " " + r.body().replaceAll("\\s+", " ")));
+			}
+			List<Long> allPolls = new ArrayList<>();
+			long[] oneMs = new long[runs];
+			long[] oneReady = new long[runs];
+			long[] seqMs = new long[runs];
+			long[] seqReady = new long[runs];
+			double[] oneMbps = new double[runs];
+			double[] seqMbps = new double[runs];
+			int oneFirstPoll = 0;
+			int seqFirstPoll = 0;
+			long bytesAll = 0;
+			int filesAll = 0;
+			for (int r = 1; r <= runs; r++) {
+				for (String variant : List.of("one", "seq")) {
+					// setup, not timed: photos (distinct across runs and variants), a fresh community, the plan
+					List<byte[]> set = activityPhotos(pool, 1000 + r * 10 + (variant.equals("one") ? 1 : 2), photos, w, h, quality);
+					long bytes = set.stream().mapToLong(b -> b.length).sum();
+					bytesAll += bytes;
+					filesAll += set.size();
+					String label = "activity." + variant + "." + r;
+					long unit = admin.create(street, "COMMUNITY", "活动压测社区" + stamp + "-" + r + variant);
+					long id = planActivity(writer, unit, variant.equals("one") ? "一次上传" : "逐张上传");
+					Map<String, Boolean> before = photoPresent(writer, unit);
+					if (before.values().stream().anyMatch(Boolean::booleanValue) || before.size() != ACTIVITY_CODES.size()) {
+						throw new IllegalStateException("图片 already present before the upload: " + before);
+					}
+					List<Multipart> bodies = new ArrayList<>();
+					if (variant.equals("one")) {
+						bodies.add(stageBody("photos", "活动照片 " + photos + " 张", set, 0));
+					} else {
+						for (int i = 0; i < set.size(); i++) {
+							bodies.add(stageBody("photos", "活动照片 第" + (i + 1) + "张", set.subList(i, i + 1), i));
+						}
+					}
+					kv(label + ".unit", unit);
+					kv(label + ".activity", id);
+					kv(label + ".bytes", bytes);
+					kv(label + ".busy_before", waitIdle());
+
+					// timed: the request(s), then readiness polled at once (back to back, no sleep) until 图片 is everywhere
+					Contention others = Contention.start();
+					long[] each = new long[bodies.size()];
+					long pollPause = 0;
+					long ready = -1;
+					int polls = 0;
+					long t0 = System.nanoTime();
+					for (int i = 0; i < bodies.size(); i++) {
+						long s = System.nanoTime();
+						HttpResponse<String> resp = writer.post("/api/v1/activities/" + id + "/materials", bodies.get(i));
+						each[i] = System.nanoTime() - s;
+						writer.expect(resp, 201);
+						if (i == 0) {
+							long p0 = System.nanoTime();
+							while (true) {
+								long q0 = System.nanoTime();
+								boolean all = photoPresent(writer, unit).values().stream().allMatch(Boolean::booleanValue);
+								allPolls.add(System.nanoTime() - q0);
+								polls++;
+								if (all) {
+									ready = System.nanoTime() - t0;
+									break;
+								}
+								if (System.nanoTime() - p0 > Duration.ofSeconds(60).toNanos()) {
+									throw new IllegalStateException("图片 not present in all three boxes 60 s after the upload of activity " + id);
+								}
+							}
+							pollPause = System.nanoTime() - p0;
+						}
+					}
+					long total = System.nanoTime() - t0 - (bodies.size() > 1 ? pollPause : 0);
+					if (variant.equals("one")) {
+						total = each[0];
+					}
+					kv(label + ".others_running", others.stop());
+					kv(label + ".ms", ms(total));
+					kv(label + ".mbps", bytes / MB / (total / 1e9));
+					kv(label + ".ready_ms", ms(ready));
+					kv(label + ".polls", polls);
+					if (bodies.size() > 1) {
+						kv(label + ".p50_ms", ms(median(each)));
+						kv(label + ".max_ms", ms(Arrays.stream(each).max().orElse(0)));
+						kv(label + ".first_ms", ms(each[0]));
+					}
+					int ri = r - 1;
+					if (variant.equals("one")) {
+						oneMs[ri] = total;
+						oneReady[ri] = ready;
+						oneMbps[ri] = bytes / MB / (total / 1e9);
+						oneFirstPoll += polls == 1 ? 1 : 0;
+					} else {
+						seqMs[ri] = total;
+						seqReady[ri] = ready;
+						seqMbps[ri] = bytes / MB / (total / 1e9);
+						seqFirstPoll += polls == 1 ? 1 : 0;
+					}
+					kv(label + ".verified", verifyBoxes(writer, unit, id, set, bodies.size()));
+				}
+			}
+			kv("activity.runs", runs);
+			kv("activity.photos", photos);
+			kv("activity.photo_mb_avg", bytesAll / MB / filesAll);
+			kv("activity.one.median_ms", ms(median(oneMs)));
+			kv("activity.one.median_ready_ms", ms(median(oneReady)));
+			kv("activity.one.median_mbps", medianOf(oneMbps));
+			kv("activity.one.first_poll", oneFirstPoll + " of " + runs);
+			kv("activity.seq.median_ms", ms(median(seqMs)));
+			kv("activity.seq.median_ready_ms", ms(median(seqReady)));
+			kv("activity.seq.median_mbps", medianOf(seqMbps));
+			kv("activity.seq.first_poll", seqFirstPoll + " of " + runs);
+			long[] p = allPolls.stream().mapToLong(Long::longValue).toArray();
+			kv("activity.readiness_get_p50_ms", ms(median(p)));
+			kv("activity.readiness_get_max_ms", ms(Arrays.stream(p).max().orElse(0)));
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	static double medianOf(double[] v) {
+		double[] s = v.clone();
+		Arrays.sort(s);
+		return s[(s.length - 1) / 2];
+	}
+
+	static List<byte[]> activityPhotos(ExecutorService pool, long seed, int count, int w, int h, float quality) throws Exception {
+		List<Future<byte[]>> jobs = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			int n = i;
+			jobs.add(pool.submit(() -> withExifTime(noiseJpeg(w, h, quality, new SplittableRandom(seed * 1_000_003L + n)),
+					LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).atTime(9, 0).plusMinutes(n))));
+		}
+		List<byte[]> out = new ArrayList<>();
+		for (Future<byte[]> job : jobs) {
+			out.add(job.get());
+		}
+		return out;
+	}
+
+	/** Plans an activity of category 我们的节日 serving Ⅲ-29, Ⅲ-25 and Ⅲ-117 (explicitly) in a unit; returns its id. */
+	static long planActivity(Api writer, long unit, String what) throws Exception {
+		return planActivity(writer, unit, what, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
+	}
+
+	/**
+	 * Plans an activity on {@code day}, 09:00–11:00. The bench's activities took place yesterday (Shanghai): a stage
+	 * material is dated the activity's day unless a date is given, and the archive refuses dates after today.
+	 */
+	static long planActivity(Api writer, long unit, String what, LocalDate day) throws Exception {
+		String json = "{\"orgUnitId\":" + unit + ",\"title\":" + Json.quote("“我们的节日”邻里包饺子活动(" + what + ")")
+				+ ",\"category\":\"我们的节日\",\"indicatorCodes\":[" + ACTIVITY_CODES.stream().map(Json::quote).collect(Collectors.joining(","))
+				+ "],\"startsAt\":\"" + day + "T09:00:00\",\"endsAt\":\"" + day + "T11:00:00\",\"place\":\"社区广场\"}";
+		HttpResponse<String> r = writer.postJson("/api/v1/activities", json);
+		writer.expect(r, 201);
+		Map<?, ?> m = (Map<?, ?>) Json.parse(r.body());
+		if (!new java.util.HashSet<>((List<?>) m.get("indicatorCodes")).equals(new java.util.HashSet<>(ACTIVITY_CODES))) {
+			throw new IllegalStateException("the activity serves " + m.get("indicatorCodes") + ", not " + ACTIVITY_CODES);
+		}
+		if (m.get("checkInCode") == null || ((List<?>) m.get("stages")).isEmpty()) {
+			throw new IllegalStateException("no check-in code or stages in " + r.body());
+		}
+		return ((Number) m.get("id")).longValue();
+	}
+
+	static Multipart stageBody(String stage, String title, List<byte[]> photos, int firstIndex) {
+		Multipart body = new Multipart();
+		body.json("meta", "{\"stage\":" + Json.quote(stage) + ",\"title\":" + Json.quote(title) + "}");
+		for (int i = 0; i < photos.size(); i++) {
+			body.file("file", String.format("activity-%03d.jpg", firstIndex + i + 1), "image/jpeg", photos.get(i));
+		}
+		return body;
+	}
+
+	/** Whether readiness lists 图片 among the present kinds of each of the three boxes. */
+	static Map<String, Boolean> photoPresent(Api api, long unit) throws Exception {
+		Map<String, Boolean> present = new LinkedHashMap<>();
+		for (Object o : (List<?>) ((Map<?, ?>) api.getJson("/api/v1/readiness?orgUnitId=" + unit)).get("indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			if (ACTIVITY_CODES.contains(ind.get("code"))) {
+				present.put((String) ind.get("code"), ((List<?>) ind.get("presentKinds")).contains(PHOTO_KIND));
+			}
+		}
+		return present;
+	}
+
+	/**
+	 * After the upload: each of the three boxes lists the stage material(s) with exactly the uploaded bytes (SHA-256), no
+	 * other box of the community has 图片, and the activity's photo stage is done.
+	 */
+	static String verifyBoxes(Api api, long unit, long activity, List<byte[]> set, int materials) throws Exception {
+		List<String> expected = new ArrayList<>();
+		for (byte[] b : set) {
+			expected.add(sha256(b));
+		}
+		java.util.Collections.sort(expected);
+		for (String code : ACTIVITY_CODES) {
+			Map<?, ?> page = (Map<?, ?>) api.getJson("/api/v1/materials?orgUnitId=" + unit + "&indicatorCode=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+					+ "&size=100");
+			List<String> got = new ArrayList<>();
+			for (Object o : (List<?>) page.get("items")) {
+				Map<?, ?> m = (Map<?, ?>) o;
+				if (!PHOTO_KIND.equals(m.get("kind"))) {
+					throw new IllegalStateException("box " + code + " holds a material of kind " + m.get("kind"));
+				}
+				for (Object f : (List<?>) m.get("files")) {
+					got.add((String) ((Map<?, ?>) f).get("sha256"));
+				}
+			}
+			java.util.Collections.sort(got);
+			if (((Number) page.get("total")).intValue() != materials || !got.equals(expected)) {
+				throw new IllegalStateException("box " + code + " lists " + page.get("total") + " materials with " + got.size() + " files; expected "
+						+ materials + " with the " + set.size() + " uploaded files");
+			}
+		}
+		long others = 0;
+		for (Object o : (List<?>) ((Map<?, ?>) api.getJson("/api/v1/readiness?orgUnitId=" + unit)).get("indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			if (!ACTIVITY_CODES.contains(ind.get("code")) && ((List<?>) ind.get("presentKinds")).contains(PHOTO_KIND)) {
+				others++;
+			}
+		}
+		if (others > 0) {
+			throw new IllegalStateException(others + " other boxes show 图片");
+		}
+		Map<?, ?> act = (Map<?, ?>) api.getJson("/api/v1/activities/" + activity);
+		Map<?, ?> photos = ((List<?>) act.get("stages")).stream().map(s -> (Map<?, ?>) s).filter(s -> "photos".equals(s.get("stage"))).findFirst().orElseThrow();
+		if (!Boolean.TRUE.equals(photos.get("done")) || ((List<?>) photos.get("materialIds")).size() != materials) {
+			throw new IllegalStateException("the activity's photo stage is " + photos);
+		}
+		return "each of the 3 boxes lists " + materials + " material(s) of kind 图片 with the " + set.size()
+				+ " uploaded files (SHA-256 equal); no other box has 图片; photo stage done";
+	}
+
+	/** Before a timed run: wait (up to BENCH_WAIT_IDLE s) for the machine to be < 25 % busy; returns the busy % seen last. */
+	static int waitIdle() throws Exception {
+		long limit = Long.parseLong(System.getenv().getOrDefault("BENCH_WAIT_IDLE", "0"));
+		long waited = 0;
+		int busy = cpuBusy();
+		while (busy > 25 && waited < limit) {
+			Thread.sleep(3000);
+			waited += 5;
+			busy = cpuBusy();
+		}
+		return busy;
+	}
+
+	static int cpuBusy() throws Exception {
+		long[] x = cpuTimes();
+		Thread.sleep(2000);
+		long[] y = cpuTimes();
+		long total = 0;
+		for (int i = 0; i < x.length; i++) {
+			total += y[i] - x[i];
+		}
+		long idle = (y[3] - x[3]) + (y[4] - x[4]);
+		return total > 0 ? (int) (100 * (total - idle) / total) : 0;
+	}
+
+	static long[] cpuTimes() throws IOException {
+		String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long[] v = new long[8];
+		for (int i = 0; i < 8; i++) {
+			v[i] = Long.parseLong(f[i + 1]);
+		}
+		return v;
+	}
+
+	/** Samples every 250 ms whether another Maven or surefire JVM is running (as run.sh's sampler does, but finer). */
+	static final class Contention {
+
+		final AtomicInteger samples = new AtomicInteger();
+		final AtomicInteger hits = new AtomicInteger();
+		final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		volatile boolean running = true;
+		Thread thread;
+
+		static Contention start() {
+			Contention c = new Contention();
+			c.thread = new Thread(() -> {
+				while (c.running) {
+					List<String> found = others();
+					c.samples.incrementAndGet();
+					if (!found.isEmpty()) {
+						c.hits.incrementAndGet();
+						c.seen.addAll(found);
+					}
+					try {
+						Thread.sleep(250);
+					} catch (InterruptedException e) {
+						return;
+					}
+				}
+			});
+			c.thread.setDaemon(true);
+			c.thread.start();
+			return c;
+		}
+
+		String stop() throws InterruptedException {
+			running = false;
+			thread.join();
+			return hits.get() == 0 ? "no" : "yes, " + hits.get() + " of " + samples.get() + " samples (" + String.join(", ", seen) + ")";
+		}
+
+		static List<String> others() {
+			List<String> found = new ArrayList<>();
+			try (var s = Files.list(Path.of("/proc"))) {
+				for (Path p : s.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+					try {
+						String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+						if (cmd.contains("surefire")) {
+							found.add("surefire");
+						} else if (cmd.contains("plexus-classworlds")) {
+							found.add("maven");
+						}
+					} catch (IOException gone) {
+						// the process ended meanwhile
+					}
+				}
+			} catch (IOException e) {
+				return found;
+			}
+			return found;
+		}
+	}
+
+	/**
+	 * The flow of one activity from plan to briefing, as a worker and residents go through it on the pages, to count
+	 * what is typed and to check that each typed fact reaches the documents the app generates:
+	 * festival pre-fill of the plan form (parsed), the form submitted with the typed facts, residents checking in on
+	 * the public page (parsed), photos through the stage form, plan and attendance sheet filed by button, briefing
+	 * and summary drafts downloaded; then every generated DOCX is searched for every fact.
+	 */
+	static void activityFlow(String[] a) throws Exception {
+		String base = a[0];
+		Api admin = new Api(base, a[1], a[2]);
+		Api writer = new Api(base, a[3], a[4]);
+		long street = unitNamed(admin, a[5], "STREET");
+		String stamp = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now());
+		String unitName = "活动流程社区" + stamp;
+		long unit = admin.create(street, "COMMUNITY", unitName);
+		Session worker = new Session(base, a[3], a[4]);
+		java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+		LocalDate today = LocalDate.now(shanghai);
+
+		// the next traditional festival (我们的节日) from the festival calendar
+		Map<?, ?> festival = null;
+		for (int year = today.getYear(); year <= today.getYear() + 1 && festival == null; year++) {
+			for (Object o : (List<?>) writer.getJson("/api/v1/festivals?year=" + year)) {
+				Map<?, ?> f = (Map<?, ?>) o;
+				if (Boolean.TRUE.equals(f.get("traditional")) && !LocalDate.parse((String) f.get("date")).isBefore(today)) {
+					festival = f;
+					break;
+				}
+			}
+		}
+		if (festival == null) {
+			throw new IllegalStateException("no traditional festival ahead");
+		}
+		kv("flow.festival", festival.get("name") + " " + festival.get("date") + " (category " + festival.get("category") + ")");
+
+		// the blank form and the festival form, as the pages render them
+		FormFields blank = FormFields.of(worker.get("/activities/new?unit=" + unit).body(), "/activities");
+		FormFields fest = FormFields.of(worker.get("/activities/new?unit=" + unit + "&festival=" + Session.enc((String) festival.get("name")) + "&date="
+				+ festival.get("date")).body(), "/activities");
+		kv("flow.form.fields", fest.describe());
+		kv("flow.form.blank_prefilled", blank.prefilled());
+		kv("flow.form.festival_prefilled", fest.prefilled());
+		kv("flow.form.typed_controls", fest.count("typed"));
+		kv("flow.form.chosen_controls", fest.count("chosen"));
+		kv("flow.form.hidden_controls", fest.count("hidden"));
+		kv("flow.form.required", String.join(", ", fest.required()));
+		kv("flow.form.required_empty_blank", String.join(", ", blank.requiredEmpty()));
+		kv("flow.form.required_empty_festival", String.join(", ", fest.requiredEmpty()));
+		kv("flow.form.indicator_boxes", blank.controls.get("indicatorCodes").options());
+		kv("flow.form.categories", blank.controls.get("category").options() - 1);
+
+		// what the worker types: the festival's title, category, indicators and day stay as pre-filled (one more box
+		// ticked: Ⅲ-117); the times are moved to now so that check-in is open during the benchmark
+		LocalDateTime starts = LocalDateTime.now(shanghai).withSecond(0).withNano(0).plusMinutes(5);
+		LocalDateTime ends = starts.plusHours(2);
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("place", "社区文化广场");
+		typed.put("organizer", unitName + "居委会");
+		typed.put("expectedParticipants", "60");
+		typed.put("volunteersNeeded", "8");
+		typed.put("targetGroups", "社区居民");
+		typed.put("description", "邀请辖区居民一起包饺子、写春联、讲节日习俗,志愿者为空巢老人送上节日祝福。");
+		kv("flow.typed", typed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+		List<String[]> plan = new ArrayList<>();
+		List<String> codes = new ArrayList<>(fest.checked("indicatorCodes"));
+		if (!codes.contains("Ⅲ-117")) {
+			codes.add("Ⅲ-117");
+		}
+		for (Map.Entry<String, String> e : fest.values().entrySet()) {
+			if (!e.getKey().equals("indicatorCodes") && !e.getKey().equals("_csrf") && !typed.containsKey(e.getKey())) {
+				plan.add(new String[] {e.getKey(), e.getKey().equals("startsAt") ? starts.toString() : e.getKey().equals("endsAt") ? ends.toString() : e.getValue()});
+			}
+		}
+		typed.forEach((k, v) -> plan.add(new String[] {k, v}));
+		codes.forEach(c -> plan.add(new String[] {"indicatorCodes", c}));
+		HttpResponse<String> planned = worker.postForm("/activities", plan, fest.values().get("_csrf"));
+		Matcher loc = Pattern.compile("/activities/(\\d+)$").matcher(planned.headers().firstValue("Location").orElse(""));
+		if (planned.statusCode() != 302 || !loc.find()) {
+			throw new IllegalStateException("planning through the form answered " + planned.statusCode() + " "
+					+ planned.headers().firstValue("Location").orElse(planned.body().replaceAll("\\s+", " ").substring(0, Math.min(300, planned.body().length()))));
+		}
+		long id = Long.parseLong(loc.group(1));
+		Map<?, ?> act = (Map<?, ?>) writer.getJson("/api/v1/activities/" + id);
+		String title = (String) act.get("title");
+		String code = (String) act.get("checkInCode");
+		kv("flow.activity", id + ": " + title + ", " + act.get("category") + ", " + act.get("indicatorCodes") + ", code " + code);
+
+		// the worker's activity page: the stage upload form
+		String page = worker.get("/activities/" + id).body();
+		FormFields stageForm = FormFields.of(page, "/activities/" + id + "/materials");
+		kv("flow.stage_form.fields", stageForm.describe());
+
+		// residents and volunteers check in on their phones: public page, no login
+		String[][] people = {{"张桂兰", "13800001111", "RESIDENT"}, {"李建国", "13900002222", "RESIDENT"}, {"王秀英", "13700003333", "RESIDENT"},
+				{"赵志强", "13600004444", "VOLUNTEER"}};
+		FormFields checkInForm = null;
+		for (String[] p : people) {
+			Session phone = new Session(base);
+			HttpResponse<String> open = phone.get("/c/" + code);
+			checkInForm = FormFields.of(open.body(), "/c/" + code);
+			HttpResponse<String> done = phone.postForm("/c/" + code, List.of(new String[] {"name", p[0]}, new String[] {"phone", p[1]},
+					new String[] {"role", p[2]}), checkInForm.values().get("_csrf"));
+			if (done.statusCode() != 200 || !done.body().contains("data-testid=\"checkin-done\"")) {
+				throw new IllegalStateException("check-in of " + p[0] + " answered " + done.statusCode());
+			}
+		}
+		kv("flow.checkin_form.fields", checkInForm.describe());
+		kv("flow.checked_in", people.length + " (3 residents, 1 volunteer) through /c/" + code);
+
+		// photos through the stage form: stage pre-selected (图片), title left empty
+		List<byte[]> shots = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			shots.add(withExifTime(noiseJpeg(1024, 768, 0.85f, new SplittableRandom(5151L + i)), starts.plusMinutes(10 + i)));
+		}
+		Multipart photos = new Multipart();
+		photos.field("stage", stageForm.values().getOrDefault("stage", "PHOTOS"));
+		photos.field("title", "");
+		for (int i = 0; i < shots.size(); i++) {
+			photos.file("file", "IMG_" + (2001 + i) + ".jpg", "image/jpeg", shots.get(i));
+		}
+		expectRedirect(worker.post("/activities/" + id + "/materials", photos, stageForm.values().get("_csrf")), "photos");
+		// plan and attendance sheet: one button each
+		String csrf = FormFields.csrf(worker.get("/activities/" + id).body());
+		expectRedirect(worker.postForm("/activities/" + id + "/plan", List.of(), csrf), "plan");
+		expectRedirect(worker.postForm("/activities/" + id + "/attendance", List.of(), csrf), "attendance");
+		// briefing and summary drafts: one link each
+		byte[] briefing = worker.getBytes("/activities/" + id + "/briefing.docx");
+		byte[] summary = worker.getBytes("/activities/" + id + "/summary.docx");
+		byte[] briefingApi = writer.getBytes("/api/v1/activities/" + id + "/briefing.docx");
+
+		act = (Map<?, ?>) writer.getJson("/api/v1/activities/" + id);
+		Map<String, Long> stageMaterial = new LinkedHashMap<>();
+		List<String> done = new ArrayList<>();
+		for (Object o : (List<?>) act.get("stages")) {
+			Map<?, ?> s = (Map<?, ?>) o;
+			List<?> ids = (List<?>) s.get("materialIds");
+			if (!ids.isEmpty()) {
+				stageMaterial.put((String) s.get("stage"), ((Number) ids.get(0)).longValue());
+				done.add(s.get("stage") + " (" + s.get("kind") + ")");
+			}
+		}
+		kv("flow.stages_done", String.join(", ", done));
+		Map<?, ?> photoMaterial = (Map<?, ?>) writer.getJson("/api/v1/materials/" + stageMaterial.get("photos"));
+		kv("flow.photo_material_title", photoMaterial.get("title") + " (typed: nothing)");
+		byte[] planDocx = writer.getBytes("/api/v1/materials/" + stageMaterial.get("plan") + "/files/0");
+		byte[] sheetDocx = writer.getBytes("/api/v1/materials/" + stageMaterial.get("attendance") + "/files/0");
+
+		// every fact typed once, looked for in every generated document
+		Map<String, String> docs = new LinkedHashMap<>();
+		docs.put("plan", docxText(planDocx));
+		docs.put("attendance", docxText(sheetDocx));
+		docs.put("briefing", docxText(briefing));
+		docs.put("summary", docxText(summary));
+		docs.put("checkin_page", FormFields.unescape(new Session(base).get("/c/" + code).body()));
+		kv("flow.briefing_api_same_text", docxText(briefingApi).equals(docs.get("briefing")));
+		Map<String, List<String>> facts = new LinkedHashMap<>();
+		facts.put("title", List.of(title));
+		facts.put("category", List.of((String) act.get("category")));
+		facts.put("indicators", codes);
+		facts.put("date", List.of(ActivityText.DAY.format(starts), starts.toLocalDate().toString()));
+		facts.put("start_time", List.of(String.format("%02d:%02d", starts.getHour(), starts.getMinute())));
+		facts.put("place", List.of(typed.get("place")));
+		facts.put("unit", List.of(unitName));
+		facts.put("organizer", List.of(typed.get("organizer")));
+		facts.put("expected", List.of("预计 " + typed.get("expectedParticipants") + " 人"));
+		facts.put("volunteers_needed", List.of("志愿者 " + typed.get("volunteersNeeded") + " 名"));
+		facts.put("target_groups", List.of(typed.get("targetGroups")));
+		facts.put("description", List.of(typed.get("description")));
+		facts.put("participant_names", Arrays.stream(people).map(p -> p[0]).toList());
+		facts.put("attended_count", List.of("共有" + people.length + "人参加", "共 " + people.length + " 人签到"));
+		facts.put("photos", List.of("<w:drawing>", "<wp:inline"));
+		Map<String, String> raw = new LinkedHashMap<>();
+		raw.put("plan", docxXml(planDocx));
+		raw.put("attendance", docxXml(sheetDocx));
+		raw.put("briefing", docxXml(briefing));
+		raw.put("summary", docxXml(summary));
+		raw.put("checkin_page", docs.get("checkin_page"));
+		List<String> allValues = facts.entrySet().stream().filter(e -> !e.getKey().equals("photos")).flatMap(e -> e.getValue().stream()).toList();
+		for (Map.Entry<String, List<String>> fact : facts.entrySet()) {
+			for (String doc : docs.keySet()) {
+				String hay = fact.getKey().equals("photos") ? raw.get(doc) : docs.get(doc);
+				if (!fact.getKey().equals("photos")) {
+					// a fact counts only where it stands on its own: the category inside the title, or the unit's name inside
+					// the organizer's, is not a use of the category or of the unit
+					for (String other : allValues) {
+						if (!fact.getValue().contains(other) && fact.getValue().stream().anyMatch(other::contains)) {
+							hay = hay.replace(other, "");
+						}
+					}
+				}
+				boolean all = List.of("date", "attended_count", "photos").contains(fact.getKey())
+						? fact.getValue().stream().anyMatch(hay::contains) : fact.getValue().stream().allMatch(hay::contains);
+				kv("flow.fact." + fact.getKey() + "." + doc, all ? "yes" : "no");
+			}
+		}
+		// the phone numbers: typed by the residents, masked in the sheet
+		kv("flow.attendance_phones_masked", docs.get("attendance").contains("138****1111") && !docs.get("attendance").contains("13800001111"));
+
+		// the boxes after the flow
+		List<String> kinds = new ArrayList<>();
+		for (Object o : (List<?>) ((Map<?, ?>) writer.getJson("/api/v1/readiness?orgUnitId=" + unit)).get("indicators")) {
+			Map<?, ?> ind = (Map<?, ?>) o;
+			if (codes.contains(ind.get("code"))) {
+				kinds.add(ind.get("code") + ": " + String.join("/", ((List<?>) ind.get("presentKinds")).stream().map(String::valueOf).toList()));
+			}
+		}
+		kv("flow.boxes_after", String.join("; ", kinds));
+	}
+
+	static void expectRedirect(HttpResponse<String> r, String what) {
+		if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException(what + " answered " + r.statusCode() + " " + r.headers().firstValue("Location").orElse("")
+					+ " " + r.body().replaceAll("\\s+", " ").substring(0, Math.min(300, r.body().length())));
+		}
+	}
+
+	static final class ActivityText {
+		static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+	}
+
+	static String docxXml(byte[] docx) throws IOException {
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx))) {
+			for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+				if (e.getName().equals("word/document.xml")) {
+					return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new IllegalStateException("no word/document.xml in a " + docx.length + "-byte download");
+	}
+
+	/** The text of a DOCX body: runs joined, a line per paragraph, XML entities decoded. */
+	static String docxText(byte[] docx) throws IOException {
+		String xml = docxXml(docx).replace("</w:p>", "\n").replaceAll("<w:tab/>", "\t").replaceAll("<[^>]+>", "");
+		return FormFields.unescape(xml);
+	}
+
+	/** The controls of one form of a rendered page, by name: how each is filled in and what it holds already. */
+	static final class FormFields {
+
+		record Control(String name, String how, String type, boolean required, String value, int options, List<String> checked) {}
+
+		final Map<String, Control> controls = new LinkedHashMap<>();
+
+		static FormFields of(String html, String action) {
+			Matcher form = Pattern.compile("<form\\b[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(html);
+			if (!form.find()) {
+				throw new IllegalStateException("no form with action " + action);
+			}
+			String body = form.group(1);
+			FormFields f = new FormFields();
+			Matcher m = Pattern.compile("<(input|select|textarea)\\b([^>]*)>(?:(.*?)</\\1>)?", Pattern.DOTALL).matcher(body);
+			while (m.find()) {
+				String tag = m.group(1);
+				Map<String, String> at = attrs(m.group(2));
+				String name = at.get("name");
+				if (name == null) {
+					continue;
+				}
+				String type = tag.equals("input") ? at.getOrDefault("type", "text") : tag;
+				boolean required = at.containsKey("required");
+				Control old = f.controls.get(name);
+				switch (type) {
+					case "checkbox", "radio" -> {
+						List<String> checked = new ArrayList<>(old == null ? List.of() : old.checked());
+						if (at.containsKey("checked")) {
+							checked.add(unescape(at.getOrDefault("value", "on")));
+						}
+						f.controls.put(name, new Control(name, "chosen", type, required || (old != null && old.required()), checked.isEmpty() ? "" : String.join(",", checked),
+								(old == null ? 0 : old.options()) + 1, checked));
+					}
+					case "select" -> {
+						String inner = m.group(3) == null ? "" : m.group(3);
+						Matcher o = Pattern.compile("<option\\b([^>]*)>").matcher(inner);
+						int n = 0;
+						String selected = "";
+						String first = null;
+						while (o.find()) {
+							Map<String, String> oa = attrs(o.group(1));
+							n++;
+							if (first == null) {
+								first = oa.getOrDefault("value", "");
+							}
+							if (oa.containsKey("selected")) {
+								selected = unescape(oa.getOrDefault("value", ""));
+							}
+						}
+						if (selected.isEmpty() && first != null && !required) {
+							selected = unescape(first); // a select shows its first option
+						} else if (selected.isEmpty() && first != null && !first.isEmpty()) {
+							selected = unescape(first);
+						}
+						f.controls.put(name, new Control(name, "chosen", "select", required, selected, n, List.of()));
+					}
+					case "textarea" -> f.controls.put(name, new Control(name, "typed", "textarea", required, unescape(m.group(3) == null ? "" : m.group(3).strip()), 0, List.of()));
+					case "hidden" -> f.controls.put(name, new Control(name, "hidden", "hidden", false, unescape(at.getOrDefault("value", "")), 0, List.of()));
+					case "file" -> f.controls.put(name, new Control(name, "chosen", "file", required, "", 0, List.of()));
+					case "search", "submit", "button" -> {
+						// a filter box or a button: nothing the activity keeps
+					}
+					default -> f.controls.put(name, new Control(name, "typed", type + (at.containsKey("list") ? "+suggestions" : ""), required,
+							unescape(at.getOrDefault("value", "")), 0, List.of()));
+				}
+			}
+			return f;
+		}
+
+		static Map<String, String> attrs(String s) {
+			Map<String, String> at = new LinkedHashMap<>();
+			Matcher a = Pattern.compile("([\\w:-]+)(?:=\"([^\"]*)\")?").matcher(s);
+			while (a.find()) {
+				at.put(a.group(1), a.group(2) == null ? "" : a.group(2));
+			}
+			return at;
+		}
+
+		static String unescape(String s) {
+			return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+		}
+
+		static String csrf(String html) {
+			Matcher m = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(html);
+			if (!m.find()) {
+				throw new IllegalStateException("no CSRF token on the page");
+			}
+			return m.group(1);
+		}
+
+		Map<String, String> values() {
+			Map<String, String> v = new LinkedHashMap<>();
+			controls.values().forEach(c -> v.put(c.name(), c.value()));
+			return v;
+		}
+
+		List<String> checked(String name) {
+			return controls.containsKey(name) ? controls.get(name).checked() : List.of();
+		}
+
+		long count(String how) {
+			return controls.values().stream().filter(c -> c.how().equals(how) && !c.name().equals("_csrf")).count();
+		}
+
+		/** Required controls that the rendered page leaves empty: the least a worker must fill in. */
+		List<String> requiredEmpty() {
+			return controls.values().stream().filter(c -> c.required() && c.value().isEmpty()).map(c -> c.name() + " (" + c.how() + ")").toList();
+		}
+
+		List<String> required() {
+			return controls.values().stream().filter(Control::required).map(Control::name).toList();
+		}
+
+		String prefilled() {
+			return controls.values().stream().filter(c -> !c.name().equals("_csrf") && !c.value().isEmpty())
+					.map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+		}
+
+		String describe() {
+			return controls.values().stream().filter(c -> !c.name().equals("_csrf"))
+					.map(c -> c.name() + ":" + c.how() + "/" + c.type() + (c.options() > 0 ? "×" + c.options() : "") + (c.required() ? "/required" : ""))
+					.collect(Collectors.joining(" "));
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
 	// HTTP
 	// ---------------------------------------------------------------------------------------------------------
 
@@ -1350,6 +2107,21 @@ public class Bench {
 			HttpResponse<String> r = get(path);
 			expect(r, 200);
 			return Json.parse(r.body());
+		}
+
+		byte[] getBytes(String path) throws Exception {
+			HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).timeout(Duration.ofSeconds(120)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+			}
+			return r.body();
+		}
+
+		HttpResponse<String> postJson(String path, String json) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).header("Content-Type", "application/json")
+					.timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 
 		HttpResponse<String> post(String path, Multipart body) throws Exception {
@@ -1400,6 +2172,33 @@ public class Bench {
 			if (r.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
 				throw new IllegalStateException("login as " + user + " failed: " + r.statusCode() + " " + location);
 			}
+		}
+
+		/** A browser without a login (the public check-in page). */
+		Session(String base) {
+			this.base = base;
+			this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+					.cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+		}
+
+		byte[] getBytes(String path) throws Exception {
+			HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+			}
+			return r.body();
+		}
+
+		/** A form POST as a browser sends it (application/x-www-form-urlencoded), with the CSRF token. */
+		HttpResponse<String> postForm(String path, List<String[]> fields, String csrf) throws Exception {
+			StringBuilder form = new StringBuilder("_csrf=" + enc(csrf));
+			for (String[] f : fields) {
+				form.append('&').append(enc(f[0])).append('=').append(enc(f[1]));
+			}
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+					.timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 
 		String csrf(String path) throws Exception {

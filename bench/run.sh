@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
-# "export"). Run from the project root: bench/run.sh
+# "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity").
+# Run from the project root: bench/run.sh
 # Options (environment variables) are described in bench/README.md.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ cd "$ROOT"
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_COLD_RUNS:=1}" "${BENCH_PHOTOS:=10}" "${BENCH_COMMUNITIES:=5}" "${BENCH_PER_COMMUNITY:=40}"
   : "${BENCH_WARMUP:=5}" "${BENCH_REQUESTS:=50}" "${BENCH_WRK_SECONDS:=5}" "${BENCH_EXPORT_MB:=100}"
+  : "${BENCH_ACTIVITY_RUNS:=2}" "${BENCH_ACTIVITY_PHOTOS:=5}"
 fi
 PORT=${BENCH_PORT:-18080}
 COLD_RUNS=${BENCH_COLD_RUNS:-3}
@@ -33,6 +35,8 @@ EXPORT_PDF=${BENCH_EXPORT_PDF:-1}
 EXPORT_WHOLE=${BENCH_EXPORT_WHOLE:-1}
 EXPORT_SMALL_HEAP=${BENCH_EXPORT_SMALL_HEAP-256m}
 DROP_CACHES=${BENCH_DROP_CACHES:-1}
+ACT_RUNS=${BENCH_ACTIVITY_RUNS:-5}
+ACT_PHOTOS=${BENCH_ACTIVITY_PHOTOS:-20}
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
 JAR="$ROOT/target/chuangwen-0.1.0-SNAPSHOT.jar"
@@ -152,6 +156,7 @@ has_step start && SETTINGS+=" cold_runs=$COLD_RUNS"
 has_step upload && SETTINGS+=" photos=$PHOTOS (${PHOTO_W}x${PHOTO_H} q$PHOTO_Q)"
 has_step readiness && SETTINGS+=" communities=$COMMUNITIES per_community=$PER_COMMUNITY parallel=$PARALLEL seed_via=$SEED_VIA warmup=$WARMUP requests=$REQUESTS wrk=${WRK_SECONDS}s"
 has_step export && SETTINGS+=" export_mb=$EXPORT_MB per_material=$EXPORT_PER_MATERIAL pdf_twin=$EXPORT_PDF whole=$EXPORT_WHOLE small_heap=${EXPORT_SMALL_HEAP:-none} per_page=${BENCH_EXPORT_PER_PAGE:-app default} drop_caches=$DROP_CACHES"
+has_step activity && SETTINGS+=" activity_runs=$ACT_RUNS activity_photos=$ACT_PHOTOS (${PHOTO_W}x${PHOTO_H} q$PHOTO_Q) activity_warmup=${BENCH_ACTIVITY_WARMUP:-1}"
 kv meta.settings "$SETTINGS"
 kv meta.per_community "$PER_COMMUNITY"
 kv meta.export_per_material "$EXPORT_PER_MATERIAL"
@@ -243,6 +248,24 @@ if [[ -n "$MAIN" ]]; then
   kv main.data_files "$(du -sh "$MAIN_DIR/data/files" | cut -f1)"
   kv main.data_db "$(du -sh "$MAIN_DIR/data/db" | cut -f1)"
   stop_app "$WORK/$MAIN.pid"
+fi
+
+if has_step activity; then
+  # 5. Activities (issue 3): photos of one activity filed into the box of every indicator it serves; fields typed
+  log "5. activities: app on a fresh data dir"
+  start_app activity "$WORK/activity"
+  [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/activity.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
+  log "5. activities: $ACT_RUNS × ($ACT_PHOTOS photos in one stage request | $ACT_PHOTOS requests of one photo), each on a fresh community, as jiedao"
+  phase "activity: photos"
+  bench activity "$BASE" admin chuangwen jiedao chuangwen 幸福街道 "$ACT_RUNS" "$ACT_PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q"
+  phase_end
+  kv activity.others_pct "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
+  log "5. activities: one activity from plan to briefing on the pages (fields typed, facts reused)"
+  bench activityflow "$BASE" admin chuangwen jiedao chuangwen 幸福街道
+  vm_mem activity "$(cat "$WORK/activity.pid")"
+  kv activity.data_files "$(du -sh "$WORK/activity/data/files" | cut -f1)"
+  stop_app "$WORK/activity.pid"
+  rm -rf "$WORK/activity/data/files"
 fi
 
 if has_step export; then

@@ -94,6 +94,42 @@ public class Activities {
 				.orElseThrow(() -> UserFacingException.badRequest("unknown_category", "error.activity.category", name));
 	}
 
+	/** Every category, active or not, for administrators to edit. */
+	public List<ActivityCategory> allCategories() {
+		return jdbc.sql("select * from activity_category order by sort, id").query(Activities::category).list();
+	}
+
+	/**
+	 * Adds a category or changes one ({@code id} null adds): its name, group, indicators (codes of the edition in
+	 * force), the 进社区 kind it counts for (科教, 文体, 法律, 卫生, 环保 or none), order and whether it is offered.
+	 */
+	@Transactional
+	public ActivityCategory saveCategory(Long id, String name, String group, List<String> indicatorCodes, String outreach, int sort, boolean active) {
+		scope.requireAdmin("activity_category", id);
+		String cleanName = required(name, 50, "error.category.name");
+		String cleanGroup = required(group, 50, "error.category.group");
+		String codes = String.join(",", catalog.resolveAll(indicatorCodes).stream().map(Indicator::code).toList());
+		String kind = outreach == null || outreach.isBlank() ? null : outreach.strip();
+		if (kind != null && !OutreachCoverage.KINDS.contains(kind)) {
+			throw UserFacingException.badRequest("invalid_outreach", "error.category.outreach", kind);
+		}
+		boolean taken = jdbc.sql("select count(*) from activity_category where name = :n and (cast(:id as bigint) is null or id <> :id)")
+				.param("n", cleanName).param("id", id).query(Long.class).single() > 0;
+		if (taken) {
+			throw UserFacingException.conflict("duplicate_category", "error.category.duplicate", cleanName);
+		}
+		if (id == null) {
+			jdbc.sql("insert into activity_category (name, group_name, indicator_codes, outreach, sort, active) values (:n, :g, :c, :o, :s, :a)")
+					.param("n", cleanName).param("g", cleanGroup).param("c", codes).param("o", kind).param("s", sort).param("a", active).update();
+		} else if (jdbc.sql("update activity_category set name = :n, group_name = :g, indicator_codes = :c, outreach = :o, sort = :s, active = :a where id = :id")
+				.param("n", cleanName).param("g", cleanGroup).param("c", codes).param("o", kind).param("s", sort).param("a", active).param("id", id)
+				.update() == 0) {
+			throw UserFacingException.notFound("error.scope.not-found");
+		}
+		audit.record("CATEGORY_SAVED", "activity_category", id, null, cleanName + " " + codes);
+		return jdbc.sql("select * from activity_category where name = :n").param("n", cleanName).query(Activities::category).single();
+	}
+
 	/** The indicators of a category that the edition in force knows. */
 	public List<Indicator> indicatorsOf(ActivityCategory category) {
 		return category.indicatorCodes().stream().flatMap(code -> catalog.find(code).stream()).toList();
@@ -215,11 +251,29 @@ public class Activities {
 	 */
 	@Transactional
 	public MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, List<Upload> uploads) {
+		return fileStage(id, stageName, title, dateFormed, null, uploads);
+	}
+
+	/**
+	 * As {@link #fileStage(long, String, String, LocalDate, List)}; a media report (媒体报道) may carry the link of the
+	 * report, kept in a generated record beside the clipping or screenshot.
+	 */
+	@Transactional
+	public MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, String link, List<Upload> uploads) {
 		Row row = writable(id);
 		ActivityStage stage = ActivityStage.parse(stageName)
 				.orElseThrow(() -> UserFacingException.badRequest("unknown_stage", "error.activity.stage", stageName));
 		Activity activity = toActivity(row);
 		String materialTitle = title == null || title.isBlank() ? activity.title() + "·" + stage.label() : title.strip();
+		if (link != null && !link.isBlank()) {
+			String url = link.strip();
+			if (!url.matches("(?i)https?://\\S{3,1000}")) {
+				throw UserFacingException.badRequest("invalid_link", "error.activity.link");
+			}
+			List<Upload> withLink = new ArrayList<>(uploads);
+			withLink.add(0, upload(materialTitle + "(链接).docx", bytes(out -> documents.link(activity, materialTitle, url, out))));
+			uploads = withLink;
+		}
 		LocalDate formed = dateFormed != null ? dateFormed : activity.startsAt().toLocalDate();
 		MaterialDetails material = evidence.file(new NewMaterial(activity.orgUnitId(), stage.kind(), materialTitle, formed,
 				activity.organizer() != null ? activity.organizer() : activity.orgUnitName(), activity.indicatorCodes()), uploads);
@@ -267,10 +321,22 @@ public class Activities {
 		return sheet;
 	}
 
-	/** A draft of the briefing (简报) from the activity's own data and up to four of its photos with their captions. */
-	public void writeBriefing(long id, OutputStream out) throws IOException {
+	/**
+	 * A draft of the briefing (简报) from the activity's own data and its photos with their captions: the photos chosen
+	 * ({@code chosen} as {@code materialId:index}), or the first four.
+	 */
+	public void writeBriefing(long id, List<String> chosen, OutputStream out) throws IOException {
 		Activity activity = find(id);
-		documents.briefing(activity, participants(id), photos(activity, 4), out);
+		List<ActivityPhoto> photos = photos(activity, chosen == null || chosen.isEmpty() ? 4 : Integer.MAX_VALUE);
+		if (chosen != null && !chosen.isEmpty()) {
+			photos = photos.stream().filter(p -> chosen.contains(p.key())).toList();
+		}
+		documents.briefing(activity, participants(id), photos, out);
+	}
+
+	/** The photos filed for an activity, for choosing those of the briefing. */
+	public List<ActivityPhoto> photos(long id) {
+		return photos(find(id), Integer.MAX_VALUE);
 	}
 
 	/** A draft of the summary (总结) for the worker to complete. */
@@ -279,8 +345,8 @@ public class Activities {
 		documents.summary(activity, participants(id), photos(activity, 2), out);
 	}
 
-	private List<ActivityDocuments.Photo> photos(Activity activity, int limit) {
-		List<ActivityDocuments.Photo> photos = new ArrayList<>();
+	private List<ActivityPhoto> photos(Activity activity, int limit) {
+		List<ActivityPhoto> photos = new ArrayList<>();
 		for (long materialId : activity.stage(ActivityStage.PHOTOS).materialIds()) {
 			MaterialDetails material = evidence.find(materialId);
 			if (material.row().deletedAt() != null) {
@@ -288,7 +354,7 @@ public class Activities {
 			}
 			for (FileInfo file : material.files()) {
 				if (file.photo() && photos.size() < limit) {
-					photos.add(new ActivityDocuments.Photo(material.row().title(), file, () -> evidence.open(file)));
+					photos.add(new ActivityPhoto(materialId, material.row().title(), file, () -> evidence.open(file)));
 				}
 			}
 		}

@@ -14,7 +14,6 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.chuangwen.catalog.Indicator;
-import org.chuangwen.evidence.FileInfo;
 import org.chuangwen.platform.PrintImages;
 import org.chuangwen.platform.Word;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,15 @@ class ActivityDocuments {
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-	/** A photo of the activity: its material's title, the file (with its caption) and how to read its bytes. */
-	record Photo(String materialTitle, FileInfo file, PrintImages.Source bytes) {}
+	/** The record of a media report kept beside its clipping: where it appeared and for which activity. */
+	void link(Activity a, String title, String url, OutputStream out) throws IOException {
+		XWPFDocument doc = Word.a4(false);
+		Word.title(doc, "媒体报道登记", 16);
+		section(doc, "报道题目", title);
+		section(doc, "报道链接", url);
+		section(doc, "相关活动", a.title() + "(" + DAY.format(a.startsAt()) + "," + a.place() + ")");
+		Word.write(doc, out);
+	}
 
 	void plan(Activity a, OutputStream out) throws IOException {
 		XWPFDocument doc = Word.a4(false);
@@ -75,7 +81,7 @@ class ActivityDocuments {
 		Word.write(doc, out);
 	}
 
-	void briefing(Activity a, List<Participant> people, List<Photo> photos, OutputStream out) throws IOException {
+	void briefing(Activity a, List<Participant> people, List<ActivityPhoto> photos, OutputStream out) throws IOException {
 		XWPFDocument doc = Word.a4(false);
 		Word.title(doc, "简  报", 26);
 		Word.title(doc, a.orgUnitName() + " · " + DAY.format(a.startsAt()), 11);
@@ -89,7 +95,7 @@ class ActivityDocuments {
 		Word.write(doc, out);
 	}
 
-	void summary(Activity a, List<Participant> people, List<Photo> photos, OutputStream out) throws IOException {
+	void summary(Activity a, List<Participant> people, List<ActivityPhoto> photos, OutputStream out) throws IOException {
 		XWPFDocument doc = Word.a4(false);
 		Word.title(doc, a.title() + "活动总结", 18);
 		section(doc, "一、活动基本情况", account(a, people));
@@ -123,7 +129,7 @@ class ActivityDocuments {
 		return text.append("。").toString();
 	}
 
-	private static void photoGrid(XWPFDocument doc, List<Photo> photos) throws IOException {
+	private static void photoGrid(XWPFDocument doc, List<ActivityPhoto> photos) throws IOException {
 		if (photos.isEmpty()) {
 			return;
 		}
@@ -131,7 +137,7 @@ class ActivityDocuments {
 		XWPFTable table = doc.createTable(rows, 2);
 		for (int i = 0; i < photos.size(); i++) {
 			XWPFTableCell cell = table.getRow(i / 2).getCell(i % 2);
-			Photo photo = photos.get(i);
+			ActivityPhoto photo = photos.get(i);
 			XWPFParagraph picture = cell.getParagraphs().get(0);
 			picture.setAlignment(ParagraphAlignment.CENTER);
 			PrintImages.Printable image = PrintImages.printable(photo.bytes(), 1000);

@@ -199,6 +199,47 @@ class ActivityTests {
 	}
 
 	@Test
+	void aMediaReportKeepsItsLinkAndTheBriefingTakesTheChosenPhotos() throws IOException {
+		long id = plan("低碳生活宣传", "低碳生活", List.of(), now().minusDays(1), now().minusDays(1).plusHours(1));
+		Api.Response media = api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials", List.of(
+				Api.Part.json("meta", "{\"stage\":\"媒体报道\",\"title\":\"晚报报道低碳生活宣传\",\"link\":\"https://news.example.cn/2026/1128.html\"}"),
+				photo("截图.jpg", 6)));
+		assertThat(media.status()).isEqualTo(201);
+		assertThat(media.json().get("kind").asString()).isEqualTo("媒体报道");
+		assertThat(media.json().get("files").asInt()).isEqualTo(2);
+		byte[] record = api.get("jiedao", "/api/v1/materials/" + media.id() + "/files/0").body();
+		try (XWPFWordExtractor text = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(record)))) {
+			assertThat(text.getText()).contains("https://news.example.cn/2026/1128.html", "晚报报道低碳生活宣传");
+		}
+		assertThat(message(api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials", List.of(
+				Api.Part.json("meta", "{\"stage\":\"media\",\"link\":\"javascript:alert(1)\"}"), photo("x.jpg", 7)))))
+				.isEqualTo("链接应以 http:// 或 https:// 开头。");
+
+		long photos = api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials",
+				List.of(Api.Part.json("meta", "{\"stage\":\"photos\"}"), photo("1.jpg", 8), photo("2.jpg", 9), photo("3.jpg", 10))).id();
+		byte[] briefing = api.get("jiedao", "/api/v1/activities/" + id + "/briefing.docx?photo=" + photos + ":1").body();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(briefing))) {
+			assertThat(doc.getAllPictures()).hasSize(1);
+		}
+	}
+
+	@Test
+	void administratorsKeepTheCategories() {
+		Session admin = Session.login(port, "admin", Api.PASSWORD);
+		String add = "group=%E5%85%AC%E7%9B%8A&name=%E5%9E%83%E5%9C%BE%E5%88%86%E7%B1%BB%E5%AE%A3%E4%BC%A0&indicators=%E2%85%A2-53%2C%E2%85%A2-117"
+				+ "&outreach=%E7%8E%AF%E4%BF%9D&sort=300&active=true";
+		assertThat(admin.postForm("/admin/activity-categories", "/admin/activity-categories", add).status()).isEqualTo(302);
+		long id = plan("垃圾分类入户宣传", "垃圾分类宣传", List.of(), now().plusDays(1), now().plusDays(1).plusHours(1));
+		assertThat(api.get("jiedao", "/api/v1/activities/" + id).json().get("indicatorCodes")).extracting(JsonNode::asString)
+				.containsExactly("Ⅲ-117", "Ⅲ-53");
+		assertThat(admin.postForm("/admin/activity-categories", "/admin/activity-categories", add).status()).as("the same name again").isEqualTo(409);
+		assertThat(admin.postForm("/admin/activity-categories", "/admin/activity-categories", add.replace("垃圾", "x")
+				.replace("outreach=%E7%8E%AF%E4%BF%9D", "outreach=%E5%A4%96%E8%AF%AD").replace("name=%E5%9E%83", "name=%E6%96%B0")).status())
+				.as("not an outreach kind").isEqualTo(400);
+		assertThat(Session.login(port, "jiedao", Api.PASSWORD).postForm("/admin/activity-categories", "/activities", add).status()).isEqualTo(403);
+	}
+
+	@Test
 	void revealingAPhoneIsAuditedAndNotForInspectors() {
 		long id = plan("法律咨询", "法律进社区", List.of(), now().minusMinutes(5), now().plusHours(1));
 		long participant = api.postJson("jiedao", "/api/v1/activities/" + id + "/check-ins", "{\"name\":\"周七\",\"phone\":\"13511112222\"}").id();
@@ -285,7 +326,7 @@ class ActivityTests {
 	}
 
 	private static Api.Part photo(String name, int n) {
-		return Api.Part.file(name, DemoFiles.jpeg(320, 240, new Color(n * 50, 100, 150), LocalDateTime.of(2026, 9, 25, 19, 0)));
+		return Api.Part.file(name, DemoFiles.jpeg(320, 240, new Color((n * 50) % 256, 100, 150), LocalDateTime.of(2026, 9, 25, 19, 0)));
 	}
 
 	private static String message(Api.Response response) {

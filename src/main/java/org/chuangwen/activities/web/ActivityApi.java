@@ -60,7 +60,7 @@ class ActivityApi {
 		}
 	}
 
-	record StageMeta(String stage, String title, LocalDate dateFormed) {}
+	record StageMeta(String stage, String title, LocalDate dateFormed, String link) {}
 
 	record CheckIn(String name, String phone, Participant.Role role) {}
 
@@ -103,7 +103,7 @@ class ActivityApi {
 		} catch (JacksonException e) {
 			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
 		}
-		MaterialDetails filed = activities.fileStage(id, meta.stage(), meta.title(), meta.dateFormed(), Upload.of(files));
+		MaterialDetails filed = activities.fileStage(id, meta.stage(), meta.title(), meta.dateFormed(), meta.link(), Upload.of(files));
 		return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/materials/" + filed.id())).body(MaterialApiJson.of(filed));
 	}
 
@@ -131,9 +131,9 @@ class ActivityApi {
 	}
 
 	@GetMapping("/activities/{id}/briefing.docx")
-	org.springframework.http.ResponseEntity<byte[]> briefing(@PathVariable long id) throws IOException {
+	ResponseEntity<byte[]> briefing(@PathVariable long id, @RequestParam(name = "photo", required = false) List<String> photos) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		activities.writeBriefing(id, out);
+		activities.writeBriefing(id, photos, out);
 		return ActivityController.docx(activities.find(id).title() + "简报(草稿).docx", out.toByteArray());
 	}
 }

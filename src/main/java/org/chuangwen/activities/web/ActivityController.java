@@ -137,6 +137,7 @@ class ActivityController {
 		Activity activity = activities.find(id);
 		model.addAttribute("activity", activity);
 		model.addAttribute("participants", activities.participants(id));
+		model.addAttribute("photos", activities.photos(id));
 		model.addAttribute("checkInUrl", checkInUrl(activity));
 		model.addAttribute("buildings", orgs.find(activity.orgUnitId()).flatMap(orgs::communityOf)
 				.map(c -> orgs.within(c.path()).stream().filter(u -> u.kind() == OrgKind.BUILDING).toList()).orElse(List.of()));
@@ -146,8 +147,9 @@ class ActivityController {
 	@PostMapping("/activities/{id}/materials")
 	String fileStage(@PathVariable long id, @RequestParam String stage, @RequestParam(required = false) String title,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFormed,
-			@RequestParam(name = "file", required = false) List<MultipartFile> files, HttpServletRequest request, RedirectAttributes redirect) {
-		MaterialDetails filed = activities.fileStage(id, stage, title, dateFormed, Upload.of(files));
+			@RequestParam(required = false) String link, @RequestParam(name = "file", required = false) List<MultipartFile> files,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		MaterialDetails filed = activities.fileStage(id, stage, title, dateFormed, link, Upload.of(files));
 		return filed(id, filed, request, redirect);
 	}
 
@@ -196,9 +198,9 @@ class ActivityController {
 	}
 
 	@GetMapping("/activities/{id}/briefing.docx")
-	ResponseEntity<byte[]> briefing(@PathVariable long id) throws IOException {
+	ResponseEntity<byte[]> briefing(@PathVariable long id, @RequestParam(name = "photo", required = false) List<String> photos) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		activities.writeBriefing(id, out);
+		activities.writeBriefing(id, photos, out);
 		return docx(activities.find(id).title() + "简报(草稿).docx", out.toByteArray());
 	}
 
