@@ -1856,6 +1856,13 @@ public class Bench {
 			}
 		}
 		kv("flow.stages_done", String.join(", ", done));
+		List<String> meta = new ArrayList<>();
+		for (Map.Entry<String, Long> e : stageMaterial.entrySet()) {
+			Map<?, ?> m = (Map<?, ?>) writer.getJson("/api/v1/materials/" + e.getValue());
+			meta.add(e.getKey() + ": kind " + m.get("kind") + ", title “" + m.get("title") + "”, dateFormed " + m.get("dateFormed") + ", responsibleParty "
+					+ m.get("responsibleParty") + ", boxes " + m.get("indicatorCodes"));
+		}
+		kv("flow.stage_materials", String.join(" | ", meta));
 		Map<?, ?> photoMaterial = (Map<?, ?>) writer.getJson("/api/v1/materials/" + stageMaterial.get("photos"));
 		kv("flow.photo_material_title", photoMaterial.get("title") + " (typed: nothing)");
 		byte[] planDocx = writer.getBytes("/api/v1/materials/" + stageMaterial.get("plan") + "/files/0");
@@ -2835,6 +2842,10 @@ public class Bench {
 				exportSection();
 			}
 
+			if (has("activity.runs") || has("flow.activity")) {
+				activitySection();
+			}
+
 			if (has("main.vmhwm")) {
 				line("## Memory and storage");
 				line("");
@@ -2971,6 +2982,107 @@ public class Bench {
 						+ g(k + ".infozip_names").replace(" listed unchanged by Info-ZIP unzip", "") + " |");
 			}
 			line("");
+		}
+
+		void activitySection() {
+			line("## 5. Activities (issue 3)");
+			line("");
+			if (has("activity.runs")) {
+				int runs = Integer.parseInt(g("activity.runs"));
+				String n = g("activity.photos");
+				line("Each run: as `admin` a fresh COMMUNITY under " + g("activity.street") + "; as `" + g("activity.writer") + "` (the street office) an activity"
+						+ " of category 我们的节日 with explicit `indicatorCodes` Ⅲ-29, Ⅲ-25, Ⅲ-117 (" + g("activity.catalog") + "), held yesterday 09:00–11:00;"
+						+ " `GET /api/v1/readiness?orgUnitId=<community>` checked: 图片 absent in all three boxes. Then, timed, " + n + " distinct "
+						+ g("meta.photo_dims") + " JPEGs with EXIF time (" + g("activity.photo_mb_avg") + " MB each, random noise as in measurement 2) to"
+						+ " `POST /api/v1/activities/{id}/materials` (`meta` `{\"stage\":\"photos\",…}`), and readiness polled back to back right after the"
+						+ " response until 图片 is present in all three boxes. **one request**: all " + n + " photos in one request; **one per photo**: "
+						+ n + " sequential requests of one photo each, on another fresh community (readiness polled after the first response; the"
+						+ " poll is not counted in the total). The two variants alternate, each run on its own community and with its own photos."
+						+ " Before each timed part the helper waited for the machine to be < 25 % busy (`BENCH_WAIT_IDLE`) and sampled every 250 ms"
+						+ " whether Maven/surefire JVMs ran.");
+				line("");
+				line("| run | one request: wall | MB/s | → 图片 in all 3 boxes | polls | one per photo: total | MB/s | per request p50 / max | → 图片 in all 3 (after photo 1) | polls | busy before | other Maven JVMs during the timed part |");
+				line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+				for (int r = 1; r <= runs; r++) {
+					String o = "activity.one." + r;
+					String q = "activity.seq." + r;
+					line("| " + r + " | **" + f(d(o + ".ms")) + " ms** | " + f(d(o + ".mbps")) + " | " + f(d(o + ".ready_ms")) + " ms | " + g(o + ".polls") + " | **"
+							+ f(d(q + ".ms")) + " ms** | " + f(d(q + ".mbps")) + " | " + f(d(q + ".p50_ms")) + " / " + f(d(q + ".max_ms")) + " ms | "
+							+ f(d(q + ".ready_ms")) + " ms | " + g(q + ".polls") + " | " + g(o + ".busy_before") + " % / " + g(q + ".busy_before") + " % | "
+							+ shortOthers(g(o + ".others_running")) + " / " + shortOthers(g(q + ".others_running")) + " |");
+				}
+				line("| **median** | **" + f(d("activity.one.median_ms")) + " ms** | **" + f(d("activity.one.median_mbps")) + "** | **"
+						+ f(d("activity.one.median_ready_ms")) + " ms** | 图片 present on the first poll: " + g("activity.one.first_poll") + " | **"
+						+ f(d("activity.seq.median_ms")) + " ms** | **" + f(d("activity.seq.median_mbps")) + "** | | " + f(d("activity.seq.median_ready_ms"))
+						+ " ms | first poll: " + g("activity.seq.first_poll") + " | | |");
+				line("");
+				line("- Checked after every run: " + g("activity.one.1.verified") + " (one request) / " + g("activity.seq.1.verified") + " (one per photo).");
+				line("- One readiness GET of such a community: p50 " + f(d("activity.readiness_get_p50_ms")) + " ms, max " + f(d("activity.readiness_get_max_ms"))
+						+ " ms (HTTP Basic, password remembered). The \"→ 图片\" column is request + poll(s), from the start of the upload.");
+				if (has("activity.warmup")) {
+					line("- Warm-up before run 1: " + g("activity.warmup") + ".");
+				}
+				line("- Maven/surefire JVMs during the whole photo phase (run.sh sampler, every 2 s): " + g("activity.others_pct") + " % of the time.");
+				if (has("activity.future_stage_probe")) {
+					line("- Probe: " + g("activity.future_stage_probe") + ".");
+				}
+				line("");
+			}
+			if (has("flow.activity")) {
+				line("### Fields typed per activity, plan to briefing");
+				line("");
+				line("One activity taken through the pages as a worker and residents do (`Bench.java activityflow`): the plan form opened from the"
+						+ " festival calendar (" + g("flow.festival") + "; `GET /activities/new?festival=…&date=…`, form parsed), submitted with the typed facts"
+						+ " (`POST /activities`, times moved to now so that check-in is open), 4 people checking in on the public page `/c/{code}` (no login),"
+						+ " 4 photos through the stage form (stage pre-selected, title left empty), then the buttons 生成方案并归档 and 生成签到表并归档 and the"
+						+ " links 简报草稿 and 总结草稿. Every generated document was then searched for every fact.");
+				line("");
+				line("- Plan form controls (parsed from the page): " + g("flow.form.fields") + ".");
+				line("- Required: " + g("flow.form.required") + ". Left empty by the page — **blank form**: " + g("flow.form.required_empty_blank")
+						+ "; **from the festival calendar**: " + g("flow.form.required_empty_festival") + ".");
+				line("- Pre-filled, blank form: " + g("flow.form.blank_prefilled") + ". From the festival calendar: " + g("flow.form.festival_prefilled") + ".");
+				line("- Stage upload form: " + g("flow.stage_form.fields") + ". Resident check-in page: " + g("flow.checkin_form.fields") + ".");
+				line("- Activity: " + g("flow.activity") + "; stages filed: " + g("flow.stages_done") + "; boxes afterwards: " + g("flow.boxes_after") + ".");
+				line("- Stage materials (metadata filled from the plan, nothing typed): " + g("flow.stage_materials") + ".");
+				line("");
+				line("| fact | typed where | control | typed how many times | plan DOCX | attendance sheet | briefing | summary | check-in page |");
+				line("|---|---|---|---|---|---|---|---|---|");
+				String[][] rows = {
+						{"title", "活动名称", "plan form", "text, required", "**1** (0 from the festival calendar: pre-filled)"},
+						{"category", "类别", "plan form", "select of " + g("flow.form.categories") + ", required", "0 (chosen; pre-filled from the festival)"},
+						{"indicators", "服务的测评指标", "plan form", g("flow.form.indicator_boxes") + " check boxes", "0 (ticked; pre-ticked from the category)"},
+						{"unit", "组织单位", "plan form", "select, pre-selected", "0"},
+						{"date", "日期", "plan form", "datetime-local", "0 (pre-filled: festival day, or a week ahead)"},
+						{"start_time", "开始/结束时间", "plan form", "2 × datetime-local", "0–2 (pre-filled 09:00–11:00)"},
+						{"place", "地点", "plan form", "text, required", "**1**"},
+						{"organizer", "组织者", "plan form", "text, optional", "0–1"},
+						{"expected", "预计人数", "plan form", "number, optional", "0–1"},
+						{"volunteers_needed", "需要志愿者", "plan form", "number, optional", "0–1"},
+						{"target_groups", "服务对象", "plan form", "text with 5 suggestions, optional", "0–1"},
+						{"description", "活动内容", "plan form", "textarea, optional", "0–1"},
+						{"participant_names", "参加人姓名、电话", "residents' phones, `/c/{code}`", "name + phone typed, role one tap", "2 per person, by the person (0 by the worker)"},
+						{"attended_count", "参加人数", "—", "counted from the check-ins", "0"},
+						{"photos", "照片", "stage form", "stage pre-selected, title optional, files picked", "0 (title left empty → “<title>·图片”)"},
+				};
+				for (String[] row : rows) {
+					StringBuilder b = new StringBuilder("| " + row[1] + " | " + row[2] + " | " + row[3] + " | " + row[4]);
+					for (String doc : List.of("plan", "attendance", "briefing", "summary", "checkin_page")) {
+						String v = g("flow.fact." + row[0] + "." + doc);
+						b.append(" | ").append(v.equals("yes") ? "✓" : v.equals("no") ? "–" : v);
+					}
+					line(b.append(" |").toString());
+				}
+				line("| plan DOCX, attendance sheet | — | one button each | 0 | | | | | |");
+				line("| briefing, summary drafts | — | one link each | 0 (drafts to edit; the summary leaves 成效 and 不足 to write) | | | | | |");
+				line("");
+				line("Typed at plan time: " + g("flow.typed") + ". Phones in the attendance sheet masked: " + g("flow.attendance_phones_masked")
+						+ "; briefing via the API identical to the page's: " + g("flow.briefing_api_same_text") + ".");
+				line("");
+			}
+		}
+
+		static String shortOthers(String v) {
+			return v.startsWith("yes") ? v.replaceAll("^yes, (\\d+) of (\\d+) samples.*", "yes ($1/$2)") : v;
 		}
 
 		void row(String what, String auth, String key, String size) {

@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
 import java.io.IOException;
@@ -22,8 +21,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,27 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the activity's code, the worker uploads photos, downloads the briefing and sees both served boxes turn 图片 ✓.
  */
 @IntegrationTest
-class ActivityBrowserTests {
+class ActivityBrowserTests extends BrowserSupport {
 
 	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-	private static Playwright playwright;
-	private static Browser browser;
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void planFromTheCalendarCheckInByPhoneFilePhotosAndReadTheBriefing() throws IOException {

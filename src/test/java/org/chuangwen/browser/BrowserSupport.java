@@ -7,17 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Debian's chromium driven by Playwright, never a downloaded browser. Outside CI a machine without chromium skips
+ * The base of the browser tests: Debian's chromium driven by Playwright, never a downloaded browser, one per test
+ * class. Outside CI a machine without chromium skips
  * the browser tests with a message; under CI ({@code CI=true}) a missing browser fails them.
  */
-final class BrowserSupport {
+abstract class BrowserSupport {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-	private BrowserSupport() {}
+	static Playwright playwright;
+	static Browser browser;
+
+	@BeforeAll
+	static void launch() {
+		playwright = playwright();
+		browser = chromium(playwright);
+	}
+
+	@AfterAll
+	static void close() {
+		if (playwright != null) {
+			playwright.close();
+			playwright = null;
+		}
+	}
 
 	static Playwright playwright() {
 		if (!Files.isExecutable(CHROMIUM)) {

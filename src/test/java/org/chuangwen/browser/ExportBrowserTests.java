@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,33 +17,16 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.chuangwen.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A street official exports a community's box from its print page, watches the progress bar finish and downloads. */
 @IntegrationTest
-class ExportBrowserTests {
+class ExportBrowserTests extends BrowserSupport {
 
-	private static Playwright playwright;
-	private static Browser browser;
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void exportsABoxAndDownloadsTheZip() throws IOException {

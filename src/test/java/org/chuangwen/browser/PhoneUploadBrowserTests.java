@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,27 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 图片 turn ✓ and the dashboard's percentages change.
  */
 @IntegrationTest
-class PhoneUploadBrowserTests {
+class PhoneUploadBrowserTests extends BrowserSupport {
 
 	private static final String BOX = "Ⅲ-117";
-	private static Playwright playwright;
-	private static Browser browser;
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void aWorkerUploadsAPhotoFromAPhoneAndTheBoxAndDashboardChange() {
