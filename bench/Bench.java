@@ -1839,8 +1839,18 @@ public class Bench {
 		String csrf = FormFields.csrf(worker.get("/activities/" + id).body());
 		expectRedirect(worker.postForm("/activities/" + id + "/plan", List.of(), csrf), "plan");
 		expectRedirect(worker.postForm("/activities/" + id + "/attendance", List.of(), csrf), "attendance");
-		// briefing and summary drafts: one link each
-		byte[] briefing = worker.getBytes("/activities/" + id + "/briefing.docx");
+		// briefing and summary drafts: one link each (newer pages: the briefing through a form choosing its photos,
+		// the first four ticked)
+		String detail = worker.get("/activities/" + id).body();
+		String briefingPath = "/activities/" + id + "/briefing.docx";
+		if (detail.contains("action=\"" + briefingPath + "\"")) {
+			FormFields choose = FormFields.of(detail, briefingPath);
+			kv("flow.briefing_form.fields", choose.describe() + " (ticked: " + choose.checked("photo").size() + ")");
+			briefingPath += "?" + choose.checked("photo").stream().map(v -> "photo=" + Session.enc(v)).collect(Collectors.joining("&"));
+		} else {
+			kv("flow.briefing_form.fields", "none (a plain link)");
+		}
+		byte[] briefing = worker.getBytes(briefingPath);
 		byte[] summary = worker.getBytes("/activities/" + id + "/summary.docx");
 		byte[] briefingApi = writer.getBytes("/api/v1/activities/" + id + "/briefing.docx");
 
@@ -1865,6 +1875,8 @@ public class Bench {
 		kv("flow.stage_materials", String.join(" | ", meta));
 		Map<?, ?> photoMaterial = (Map<?, ?>) writer.getJson("/api/v1/materials/" + stageMaterial.get("photos"));
 		kv("flow.photo_material_title", photoMaterial.get("title") + " (typed: nothing)");
+		Map<?, ?> firstPhoto = (Map<?, ?>) ((List<?>) photoMaterial.get("files")).get(0);
+		kv("flow.photo_caption", "file 1: takenAt " + firstPhoto.get("takenAt") + ", caption " + Json.write(firstPhoto.get("caption")));
 		byte[] planDocx = writer.getBytes("/api/v1/materials/" + stageMaterial.get("plan") + "/files/0");
 		byte[] sheetDocx = writer.getBytes("/api/v1/materials/" + stageMaterial.get("attendance") + "/files/0");
 
@@ -2521,6 +2533,20 @@ public class Bench {
 			return v;
 		}
 
+		/** Compact JSON of a parsed value (for reporting what the API answered). */
+		static String write(Object v) {
+			if (v == null) {
+				return "null";
+			}
+			if (v instanceof Map<?, ?> m) {
+				return m.entrySet().stream().map(e -> quote(String.valueOf(e.getKey())) + ":" + write(e.getValue())).collect(Collectors.joining(",", "{", "}"));
+			}
+			if (v instanceof List<?> l) {
+				return l.stream().map(Json::write).collect(Collectors.joining(",", "[", "]"));
+			}
+			return v instanceof String s ? quote(s) : String.valueOf(v);
+		}
+
 		static String quote(String v) {
 			StringBuilder b = new StringBuilder("\"");
 			for (char c : v.toCharArray()) {
@@ -3041,9 +3067,13 @@ public class Bench {
 				line("- Required: " + g("flow.form.required") + ". Left empty by the page — **blank form**: " + g("flow.form.required_empty_blank")
 						+ "; **from the festival calendar**: " + g("flow.form.required_empty_festival") + ".");
 				line("- Pre-filled, blank form: " + g("flow.form.blank_prefilled") + ". From the festival calendar: " + g("flow.form.festival_prefilled") + ".");
-				line("- Stage upload form: " + g("flow.stage_form.fields") + ". Resident check-in page: " + g("flow.checkin_form.fields") + ".");
+				line("- Stage upload form: " + g("flow.stage_form.fields") + ". Briefing: " + g("flow.briefing_form.fields") + ". Resident check-in page: "
+						+ g("flow.checkin_form.fields") + ".");
 				line("- Activity: " + g("flow.activity") + "; stages filed: " + g("flow.stages_done") + "; boxes afterwards: " + g("flow.boxes_after") + ".");
 				line("- Stage materials (metadata filled from the plan, nothing typed): " + g("flow.stage_materials") + ".");
+				if (has("flow.photo_caption")) {
+					line("- Photo caption after filing (DA/T 50 fields, from the material API): " + g("flow.photo_caption") + ".");
+				}
 				line("");
 				line("| fact | typed where | control | typed how many times | plan DOCX | attendance sheet | briefing | summary | check-in page |");
 				line("|---|---|---|---|---|---|---|---|---|");
@@ -3052,7 +3082,7 @@ public class Bench {
 						{"category", "类别", "plan form", "select of " + g("flow.form.categories") + ", required", "0 (chosen; pre-filled from the festival)"},
 						{"indicators", "服务的测评指标", "plan form", g("flow.form.indicator_boxes") + " check boxes", "0 (ticked; pre-ticked from the category)"},
 						{"unit", "组织单位", "plan form", "select, pre-selected", "0"},
-						{"date", "日期", "plan form", "datetime-local", "0 (pre-filled: festival day, or a week ahead)"},
+						{"date", "日期", "plan form", "the date part of 开始 (datetime-local)", "0 (pre-filled: festival day, or a week ahead)"},
 						{"start_time", "开始/结束时间", "plan form", "2 × datetime-local", "0–2 (pre-filled 09:00–11:00)"},
 						{"place", "地点", "plan form", "text, required", "**1**"},
 						{"organizer", "组织者", "plan form", "text, optional", "0–1"},

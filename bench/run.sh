@@ -39,14 +39,16 @@ ACT_RUNS=${BENCH_ACTIVITY_RUNS:-5}
 ACT_PHOTOS=${BENCH_ACTIVITY_PHOTOS:-20}
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
-JAR="$ROOT/target/chuangwen-0.1.0-SNAPSHOT.jar"
+JAR="${BENCH_JAR:-$ROOT/target/chuangwen-0.1.0-SNAPSHOT.jar}"
 RESULTS="$BENCH/results"
 BASE="http://127.0.0.1:$PORT"
 
 log() { printf '\n[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 has_step() { [[ " $STEPS " == *" $1 "* ]]; }
 
-if [[ ! -f "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
+if [[ -n "${BENCH_JAR:-}" ]]; then
+  [[ -f "$JAR" ]] || { echo "BENCH_JAR=$JAR does not exist"; exit 1; }
+elif [[ ! -f "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
   log "building $JAR (mvn -B -q -DskipTests package)"
   mvn -B -q -DskipTests package
 fi
@@ -147,9 +149,13 @@ kv meta.cpu_model "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 kv meta.mem "$(free -g | awk '/Mem:/ {print $2 " GB"}')"
 kv meta.kernel "Linux $(uname -r)"
 kv meta.java "$(java -version 2>&1 | head -2 | tail -1)"
-kv meta.jar "target/$(basename "$JAR"), built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
+kv meta.jar "${BENCH_JAR:-target/$(basename "$JAR")}, built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
 kv meta.jar_size "$(du -m "$JAR" | cut -f1) MB"
-kv meta.git "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] && echo ' (src/pom had uncommitted changes)')"
+if [[ -n "${BENCH_JAR:-}" ]]; then
+  kv meta.git "${BENCH_JAR_COMMIT:-?} (jar given by BENCH_JAR; checkout at $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+else
+  kv meta.git "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ]] && echo ' (src/pom had uncommitted changes)')"
+fi
 kv meta.java_opts "$BENCH_JAVA_OPTS"
 SETTINGS="steps=[$STEPS]"
 has_step start && SETTINGS+=" cold_runs=$COLD_RUNS"
