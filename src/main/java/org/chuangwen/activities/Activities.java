@@ -27,6 +27,8 @@ import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.FileInfo;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.NewMaterial;
+import org.chuangwen.evidence.PhotoCaption;
+import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.evidence.Upload;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
@@ -274,11 +276,22 @@ public class Activities {
 			withLink.add(0, upload(materialTitle + "(链接).docx", bytes(out -> documents.link(activity, materialTitle, url, out))));
 			uploads = withLink;
 		}
-		LocalDate formed = dateFormed != null ? dateFormed : activity.startsAt().toLocalDate();
+		LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+		LocalDate day = activity.startsAt().toLocalDate();
+		// a plan or notice filed ahead of the day is formed today, not on the day of the activity
+		LocalDate formed = dateFormed != null ? dateFormed : day.isAfter(today) ? today : day;
 		MaterialDetails material = evidence.file(new NewMaterial(activity.orgUnitId(), stage.kind(), materialTitle, formed,
 				activity.organizer() != null ? activity.organizer() : activity.orgUnitName(), activity.indicatorCodes()), uploads);
 		jdbc.sql("insert into activity_stage (activity_id, stage, material_id) values (:a, :s, :m)")
 				.param("a", id).param("s", stage.name()).param("m", material.id()).update();
+		if (stage == ActivityStage.PHOTOS) {
+			// the place of a photo (DA/T 50) is known from the plan; its time comes from the camera
+			List<PhotoRef> photos = material.files().stream().filter(FileInfo::photo).map(f -> new PhotoRef(material.id(), f.index())).toList();
+			if (!photos.isEmpty()) {
+				evidence.captionAll(photos, new PhotoCaption(null, null, activity.place(), null, null));
+				return evidence.find(material.id());
+			}
+		}
 		return material;
 	}
 
@@ -287,8 +300,8 @@ public class Activities {
 	public MaterialDetails filePlan(long id) {
 		Activity activity = find(id);
 		byte[] docx = bytes(out -> documents.plan(activity, out));
-		return fileStage(id, ActivityStage.PLAN.name(), activity.title() + "活动方案", LocalDate.now(clock.withZone(SHANGHAI)).isBefore(activity.startsAt().toLocalDate())
-				? LocalDate.now(clock.withZone(SHANGHAI)) : activity.startsAt().toLocalDate(), List.of(upload(activity.title() + "活动方案.docx", docx)));
+		String title = planTitle(activity);
+		return fileStage(id, ActivityStage.PLAN.name(), title, null, List.of(upload(title + ".docx", docx)));
 	}
 
 	/** Files the sign-up list (报名表) generated from the sign-ups. */
@@ -359,6 +372,11 @@ public class Activities {
 			}
 		}
 		return photos;
+	}
+
+	/** 中秋联欢活动 → 中秋联欢活动方案, 文明礼仪讲座 → 文明礼仪讲座活动方案. */
+	static String planTitle(Activity activity) {
+		return activity.title() + (activity.title().endsWith("活动") ? "方案" : "活动方案");
 	}
 
 	// ---------------------------------------------------------------- participants

@@ -99,6 +99,8 @@ class ActivityTests {
 			boolean served = List.of("Ⅲ-29", "Ⅲ-25", "Ⅲ-117").contains(indicator.get("code").asString());
 			assertThat(indicator.get("presentKinds").toString().contains("图片")).as(indicator.get("code").asString()).isEqualTo(served);
 		}
+		JsonNode photoFiles = api.get("jiedao", "/api/v1/materials/" + filed.id()).json().get("files");
+		assertThat(photoFiles).allSatisfy(f -> assertThat(f.get("caption").get("place").asString()).as("the place comes from the plan").isEqualTo("社区活动室"));
 		JsonNode after = api.get("jiedao", "/api/v1/activities/" + id).json();
 		assertThat(after.get("stages")).filteredOn(s -> s.get("stage").asString().equals("photos"))
 				.singleElement().satisfies(s -> assertThat(s.get("done").asBoolean()).isTrue());
@@ -106,6 +108,20 @@ class ActivityTests {
 		assertThat(api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials",
 				List.of(Api.Part.json("meta", "{\"stage\":\"合影\"}"), photo("3.jpg", 3))).json().get("message").asString())
 				.isEqualTo("没有名为“合影”的活动环节。");
+	}
+
+	@Test
+	void materialsFiledAheadOfTheDayAreFormedToday() {
+		long id = plan("下周的中华经典诵读活动", "中华经典诵读", List.of(), now().plusDays(7), now().plusDays(7).plusHours(1));
+		Api.Response notice = api.postMultipart("jiedao", "/api/v1/activities/" + id + "/materials",
+				List.of(Api.Part.json("meta", "{\"stage\":\"notice\"}"), Api.Part.file("通知.docx", DemoFiles.docx("通知", "下周诵读"))));
+		assertThat(notice.status()).as(notice.text()).isEqualTo(201);
+		assertThat(api.get("jiedao", "/api/v1/materials/" + notice.id()).json().get("dateFormed").asString())
+				.isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+		Session street = Session.login(port, "jiedao", Api.PASSWORD);
+		assertThat(street.postForm("/activities/" + id + "/plan", "/activities/" + id, "").status()).isEqualTo(302);
+		assertThat(api.get("jiedao", "/api/v1/materials?q=" + java.net.URLEncoder.encode("下周的中华经典诵读活动方案", StandardCharsets.UTF_8))
+				.json().get("total").asInt()).isEqualTo(1);
 	}
 
 	@Test
