@@ -103,7 +103,7 @@ public class IssuedPlans {
 	}
 
 	/** Plans issued to communities in the caller's scope that no activity answers yet. */
-	public List<IssuedPlan> todos() {
+	public List<IssuedPlan> awaiting() {
 		return jdbc.sql(SELECT + " join org_unit cu on cu.id = t.community_id where cu.path like :path and t.activity_id is null order by p.issued_at desc")
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)

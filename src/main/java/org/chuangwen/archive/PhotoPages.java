@@ -41,9 +41,9 @@ class PhotoPages {
 
 	/**
 	 * Writes the given photos of a box; {@code firstNumber} is the running number of the first photo in the box.
-	 * Photos are prepared on every core; {@code photoDone} is called as each is placed.
+	 * Photos are prepared on every core; {@code onPlaced} is called as each is placed.
 	 */
-	void write(PrintedBox box, List<PrintedBox.Photo> photos, int perPage, int firstNumber, OutputStream out, Runnable photoDone)
+	void write(PrintedBox box, List<PrintedBox.Photo> photos, int perPage, int firstNumber, OutputStream out, Runnable onPlaced)
 			throws IOException {
 		boolean four = perPage == 4;
 		double maxWidth = cm(four ? 8.0 : 15.0);
@@ -65,7 +65,7 @@ class PhotoPages {
 			for (int i = 0; i < page.size(); i++) {
 				XWPFTableCell cell = table.getRow(i / columns).getCell(i % columns);
 				photo(cell, page.get(i), images.get(start + i), firstNumber + start + i, maxWidth, maxHeight, fontSize);
-				photoDone.run();
+				onPlaced.run();
 			}
 			Word.widths(table, four ? Word.spread(Word.usableWidth(false), 1, 1) : new int[] {Word.usableWidth(false)});
 		}

@@ -69,15 +69,15 @@ public class PrintArchive {
 		writePhotoPages(box, part, perPage, out, () -> {});
 	}
 
-	/** As {@link #writePhotoPages(PrintedBox, int, Integer, OutputStream)}, calling {@code photoDone} for each photo placed. */
-	public void writePhotoPages(PrintedBox box, int part, Integer perPage, OutputStream out, Runnable photoDone) throws IOException {
+	/** As {@link #writePhotoPages(PrintedBox, int, Integer, OutputStream)}, calling {@code onPlaced} for each photo placed. */
+	public void writePhotoPages(PrintedBox box, int part, Integer perPage, OutputStream out, Runnable onPlaced) throws IOException {
 		List<PrintedBox.Photo> photos = box.photos();
 		int from = (part - 1) * PhotoPages.PER_DOCUMENT;
 		if (part < 1 || from >= photos.size()) {
 			throw UserFacingException.notFound("error.archive.no-photos");
 		}
 		photoPages.write(box, photos.subList(from, Math.min(from + PhotoPages.PER_DOCUMENT, photos.size())), perPage(perPage), from + 1, out,
-				photoDone);
+				onPlaced);
 	}
 
 	int perPage(Integer requested) {

@@ -29,10 +29,8 @@ record PersonalDataProperties(String key, Path keyFile) {
 				byte[] fresh = new byte[32];
 				new SecureRandom().nextBytes(fresh);
 				Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
-				try {
+				if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 					Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-				} catch (UnsupportedOperationException notPosix) {
-					// the file system decides
 				}
 			}
 			return checked(Base64.getDecoder().decode(Files.readString(keyFile).strip()));

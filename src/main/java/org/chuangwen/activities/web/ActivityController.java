@@ -83,7 +83,7 @@ class ActivityController {
 	@GetMapping("/activities")
 	String list(Model model) {
 		model.addAttribute("activities", activities.list(null, null, 100));
-		model.addAttribute("todos", plans.todos());
+		model.addAttribute("awaiting", plans.awaiting());
 		model.addAttribute("issued", plans.issued().stream().collect(Collectors.groupingBy(IssuedPlan::id, java.util.LinkedHashMap::new, Collectors.toList())));
 		return LIST;
 	}
