@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,11 +28,10 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.Downloads;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -56,7 +54,6 @@ class ActivityController {
 	static final String CALENDAR = "activities/calendar";
 	static final String COVERAGE = "activities/coverage";
 	static final String ISSUE = "activities/issue";
-	static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final Activities activities;
@@ -291,8 +288,6 @@ class ActivityController {
 	}
 
 	static ResponseEntity<byte[]> docx(String fileName, byte[] bytes) {
-		return ResponseEntity.ok().contentType(DOCX)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-				.body(bytes);
+		return Downloads.of(fileName, Downloads.DOCX, bytes);
 	}
 }

@@ -11,6 +11,7 @@ import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.Downloads;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -49,26 +50,26 @@ class ArchiveController {
 	@GetMapping("/boxes/{unitId}/{code}/cover.docx")
 	ResponseEntity<byte[]> cover(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "封面与盒脊") + ".docx", ArchiveDownloads.DOCX, out -> print.writeCover(box, out));
+		return ArchiveDownloads.document(name(box, "封面与盒脊") + ".docx", Downloads.DOCX, out -> print.writeCover(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/catalogue.docx")
 	ResponseEntity<byte[]> catalogueDocx(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "归档文件目录") + ".docx", ArchiveDownloads.DOCX, out -> print.writeCatalogueDocx(box, out));
+		return ArchiveDownloads.document(name(box, "归档文件目录") + ".docx", Downloads.DOCX, out -> print.writeCatalogueDocx(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/catalogue.xlsx")
 	ResponseEntity<byte[]> catalogueXlsx(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "归档文件目录") + ".xlsx", ArchiveDownloads.XLSX, out -> print.writeCatalogueXlsx(box, out));
+		return ArchiveDownloads.document(name(box, "归档文件目录") + ".xlsx", Downloads.XLSX, out -> print.writeCatalogueXlsx(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/photos.docx")
 	ResponseEntity<byte[]> photos(@PathVariable long unitId, @PathVariable String code, @RequestParam(defaultValue = "1") int part,
 			@RequestParam(required = false) Integer perPage) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "照片页-" + part) + ".docx", ArchiveDownloads.DOCX,
+		return ArchiveDownloads.document(name(box, "照片页-" + part) + ".docx", Downloads.DOCX,
 				out -> print.writePhotoPages(box, part, perPage, out));
 	}
 
