@@ -2,7 +2,7 @@ package org.chuangwen.audit;
 
 import java.time.Instant;
 
-/** One audit event as stored. */
+/** One audit event as stored; {@code hash} chains it to the entry before (null for entries from before the chain). */
 public record AuditEntry(
 		long id,
 		Instant occurredAt,
@@ -12,4 +12,5 @@ public record AuditEntry(
 		String objectId,
 		Long orgUnitId,
 		String address,
-		String detail) {}
+		String detail,
+		String hash) {}
