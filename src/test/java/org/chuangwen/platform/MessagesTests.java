@@ -23,6 +23,8 @@ class MessagesTests {
 	private static final Pattern CODE_KEY = Pattern.compile("\"((?:[a-z0-9-]+\\.)+[a-z0-9-]+)\"");
 	/** Keys a page composes, like {@code #{'exports.state.' + ${job.state}}}: every key with the prefix counts as used. */
 	private static final Pattern TEMPLATE_PREFIX = Pattern.compile("#\\{'([a-z0-9.-]+\\.)'");
+	/** Keys the code composes, like {@code "audit.action." + action}: every key with the prefix counts as used. */
+	private static final Pattern CODE_PREFIX = Pattern.compile("\"((?:[a-z0-9-]+\\.)+)\" \\+");
 
 	@Test
 	void bothLanguagesHaveTheSameKeys() throws IOException {
@@ -38,7 +40,9 @@ class MessagesTests {
 		assertThat(defined).containsAll(inTemplates);
 		Set<String> used = new TreeSet<>(inTemplates);
 		used.addAll(inCode);
-		for (String prefix : find(RESOURCES.resolve("templates"), TEMPLATE_PREFIX)) {
+		Set<String> prefixes = find(RESOURCES.resolve("templates"), TEMPLATE_PREFIX);
+		prefixes.addAll(find(Path.of("src", "main", "java"), CODE_PREFIX));
+		for (String prefix : prefixes) {
 			defined.stream().filter(key -> key.startsWith(prefix)).forEach(used::add);
 		}
 		assertThat(new TreeSet<>(defined)).isEqualTo(used);
