@@ -412,7 +412,8 @@ public class Activities {
 			throw window(row);
 		}
 		Participant p = record(row, name, phone, role, false, scope.user().username());
-		audit.record(p.checkedOutAt() != null ? "CHECKED_OUT" : "CHECKED_IN", "activity_participant", p.id(), row.unitId(), p.phone() + " " + p.role().label());
+		audit.record(p.checkedOutAt() != null ? "CHECKED_OUT" : "CHECKED_IN", "activity_participant", p.id(), row.unitId(),
+				p.phone() + " " + p.role().label());
 		return p;
 	}
 
