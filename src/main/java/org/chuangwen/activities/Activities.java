@@ -53,6 +53,8 @@ public class Activities {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	/** 32^8 ≈ 10^12 codes, against the guesses one address may make (SelfCheckIn); older activities keep 6. */
+	private static final int CODE_LENGTH = 8;
 
 	private final JdbcClient jdbc;
 	private final Catalog catalog;
@@ -401,23 +403,6 @@ public class Activities {
 		return personal.decrypt(stored);
 	}
 
-	/**
-	 * What a resident or volunteer does with the activity's code on a phone: before check-in opens it is a sign-up
-	 * (报名); while it is open a check-in, and for a volunteer already in, the check-out; afterwards it is refused.
-	 */
-	@Transactional
-	public Participant register(String code, String name, String phone, Participant.Role role, boolean signUpOnly) {
-		Row row = jdbc.sql(SELECT + " where a.check_in_code = :code").param("code", code == null ? "" : code.strip().toUpperCase())
-				.query(Activities::row).optional().orElseThrow(() -> UserFacingException.notFound("error.activity.code"));
-		Instant now = Instant.now(clock);
-		Instant opens = row.starts().minus(properties.checkInOpensBefore());
-		Instant closes = row.ends().plus(properties.checkInClosesAfter());
-		if (now.isAfter(closes)) {
-			throw window(row);
-		}
-		return record(row, name, phone, role, signUpOnly || now.isBefore(opens), null);
-	}
-
 	/** A check-in on behalf of someone (API, or a worker's list), within the activity's check-in window. */
 	@Transactional
 	public Participant checkIn(long id, String name, String phone, Participant.Role role) {
@@ -426,7 +411,10 @@ public class Activities {
 		if (now.isBefore(row.starts().minus(properties.checkInOpensBefore())) || now.isAfter(row.ends().plus(properties.checkInClosesAfter()))) {
 			throw window(row);
 		}
-		return record(row, name, phone, role, false, scope.user().username());
+		Participant p = record(row, name, phone, role, false, scope.user().username());
+		audit.record(p.checkedOutAt() != null ? "CHECKED_OUT" : "CHECKED_IN", "activity_participant", p.id(), row.unitId(),
+				p.phone() + " " + p.role().label());
+		return p;
 	}
 
 	/** A worker marks from the list that someone who signed up came (for activities recorded afterwards too). */
@@ -443,10 +431,7 @@ public class Activities {
 
 	private Participant record(Row row, String name, String phone, Participant.Role role, boolean signUp, String recordedBy) {
 		String cleanName = required(name, 50, "error.activity.name");
-		String digits = phone == null ? "" : phone.replaceAll("[\\s-]", "");
-		if (!digits.matches("\\+?\\d{7,15}")) {
-			throw UserFacingException.badRequest("invalid_phone", "error.activity.phone");
-		}
+		String digits = phoneDigits(phone);
 		Participant.Role as = role == null ? Participant.Role.RESIDENT : role;
 		String hash = personal.lookupHash(digits);
 		Timestamp now = Timestamp.from(Instant.now(clock));
@@ -573,7 +558,7 @@ public class Activities {
 	private String freshCode() {
 		for (int attempt = 0; attempt < 20; attempt++) {
 			StringBuilder code = new StringBuilder();
-			for (int i = 0; i < 6; i++) {
+			for (int i = 0; i < CODE_LENGTH; i++) {
 				code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
 			}
 			if (jdbc.sql("select count(*) from activity where check_in_code = :c").param("c", code.toString()).query(Long.class).single() == 0) {
@@ -613,7 +598,16 @@ public class Activities {
 		return timestamp == null ? null : local(timestamp.toInstant());
 	}
 
-	private static String required(String text, int limit, String key) {
+	/** A phone number as stored: digits (and a leading +) only. */
+	static String phoneDigits(String phone) {
+		String digits = phone == null ? "" : phone.replaceAll("[\\s-]", "");
+		if (!digits.matches("\\+?\\d{7,15}")) {
+			throw UserFacingException.badRequest("invalid_phone", "error.activity.phone");
+		}
+		return digits;
+	}
+
+	static String required(String text, int limit, String key) {
 		if (text == null || text.isBlank() || text.strip().length() > limit) {
 			throw UserFacingException.badRequest("invalid_field", key, limit);
 		}

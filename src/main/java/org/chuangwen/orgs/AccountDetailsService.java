@@ -5,33 +5,24 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import org.chuangwen.audit.AuditLog;
 
 /**
- * Loads accounts for login and keeps the lockout: after {@code maxFailedAttempts} wrong passwords in a row the
- * account is locked for {@code lockFor}; a successful login resets the count.
+ * Loads accounts for login. Failed attempts are counted and throttled by {@link LoginThrottle}, per account and
+ * address, not on the account row: a lock on the row would let anyone lock any known account.
  */
 @Component
 class AccountDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final AccountProperties properties;
-	private final AuditLog audit;
 
-	AccountDetailsService(JdbcClient jdbc, Clock clock, AccountProperties properties, AuditLog audit) {
+	AccountDetailsService(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.properties = properties;
-		this.audit = audit;
 	}
 
 	@Override
@@ -59,37 +50,5 @@ class AccountDetailsService implements UserDetailsService {
 				.forEach(r -> roles.add(Role.valueOf(r)));
 		CurrentUser user = new CurrentUser(username, row.displayName(), roles, row.unitId(), row.path());
 		return new AccountPrincipal(user, row.hash(), row.lockedUntil(), row.enabled(), Instant.now(clock));
-	}
-
-	@EventListener
-	@Transactional
-	void on(AuthenticationFailureBadCredentialsEvent event) {
-		String username = event.getAuthentication().getName();
-		int failed = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u")
-				.param("u", username)
-				.update();
-		if (failed == 0) {
-			return;
-		}
-		Integer attempts = jdbc.sql("select failed_attempts from app_user where username = :u")
-				.param("u", username)
-				.query(Integer.class)
-				.single();
-		if (attempts >= properties.maxFailedAttempts()) {
-			Instant until = Instant.now(clock).plus(properties.lockFor());
-			jdbc.sql("update app_user set failed_attempts = 0, locked_until = :until where username = :u")
-					.param("until", java.sql.Timestamp.from(until))
-					.param("u", username)
-					.update();
-			audit.recordAs(username, "ACCOUNT_LOCKED", "account", username, null, "locked until " + until);
-		}
-	}
-
-	@EventListener
-	@Transactional
-	void on(AuthenticationSuccessEvent event) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = :u and (failed_attempts > 0 or locked_until is not null)")
-				.param("u", event.getAuthentication().getName())
-				.update();
 	}
 }

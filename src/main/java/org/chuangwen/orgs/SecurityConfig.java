@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,7 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Pages: form login with CSRF. {@code /api/**}: HTTP Basic, stateless (a browser session never authorizes an
@@ -58,9 +58,8 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuditLog audit) throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		// one answer for every failure: a wrong password, an unknown username, a throttled or locked login
+		AuthenticationFailureHandler failures = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
 		AccessDeniedHandler audited = (request, response, denied) -> {
 			audit.record("DENIED", "url", request.getMethod() + " " + request.getRequestURI(), null, denied.getMessage());
@@ -92,7 +91,8 @@ class SecurityConfig {
 
 		void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"chuangwen\"");
-			String key = e instanceof LockedException ? "error.login.locked" : "error.login.required";
+			// no credentials at all, or credentials refused; never which of the refusals (LoginThrottle)
+			String key = e instanceof InsufficientAuthenticationException ? "error.login.required" : "error.login.failed";
 			write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", key);
 		}
 

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import org.chuangwen.Api;
+import org.chuangwen.FromAddress;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.Session;
+import org.chuangwen.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Login, lockout, CSRF, session timeout and what answers without login. */
+/** Login, lockout (per account and address), CSRF, session timeout and what answers without login. */
 @IntegrationTest
 class AccountSecurityTests {
 
@@ -56,40 +58,49 @@ class AccountSecurityTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+	void fiveWrongPasswordsFromOneAddressBlockTheAccountThereForFifteenMinutes() {
 		long unit = new Api(port).get("shequ1", "/api/v1/me").json().get("orgUnitId").asLong();
-		accounts.create("suoding", "right-password", "锁定测试", unit, Set.of(Role.WORKER));
-		Api api = new Api(port);
+		accounts.create("suoding", "Right-Pass-2026", "锁定测试", unit, Set.of(Role.WORKER));
+		FromAddress there = new FromAddress("127.0.30.1", port);
 		for (int i = 0; i < 4; i++) {
-			assertThat(api.get("suoding:wrong", "/api/v1/me").status()).isEqualTo(401);
+			assertThat(there.get("/api/v1/me", "suoding", "wrong").status()).isEqualTo(401);
+			TestClock.advance(Duration.ofMinutes(1));
 		}
-		assertThat(api.get("suoding:right-password", "/api/v1/me").status()).as("a success resets the count").isEqualTo(200);
+		assertThat(there.get("/api/v1/me", "suoding", "Right-Pass-2026").status()).as("a success resets the count").isEqualTo(200);
 		for (int i = 0; i < 5; i++) {
-			assertThat(api.get("suoding:wrong", "/api/v1/me").status()).isEqualTo(401);
+			assertThat(there.get("/api/v1/me", "suoding", "wrong").status()).isEqualTo(401);
+			TestClock.advance(Duration.ofMinutes(1));
 		}
-		Api.Response locked = api.get("suoding:right-password", "/api/v1/me");
+		FromAddress.Answer locked = there.get("/api/v1/me", "suoding", "Right-Pass-2026");
 		assertThat(locked.status()).isEqualTo(401);
-		assertThat(locked.json().get("message").asString()).contains("已锁定 15 分钟");
-
-		Instant until = jdbc.sql("select locked_until from app_user where username = 'suoding'")
-				.query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
-		assertThat(Duration.between(Instant.now(), until)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
-		assertThat(audits("suoding", "LOGIN_FAILED")).isEqualTo(10);
+		assertThat(locked.body()).contains("用户名或密码错误,或尝试次数过多,请稍后再试").doesNotContain("锁定");
+		assertThat(new FromAddress("127.0.30.2", port).get("/api/v1/me", "suoding", "Right-Pass-2026").status())
+				.as("the lock holds for the address the failures came from").isEqualTo(200);
+		assertThat(audits("suoding", "LOGIN_FAILED")).isEqualTo(9);
 		assertThat(audits("suoding", "ACCOUNT_LOCKED")).isEqualTo(1);
 
-		jdbc.sql("update app_user set locked_until = :past where username = 'suoding'")
-				.param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1))).update();
-		assertThat(api.get("suoding:right-password", "/api/v1/me").status()).as("the lock expires").isEqualTo(200);
+		TestClock.advance(Duration.ofMinutes(13));
+		assertThat(there.get("/api/v1/me", "suoding", "Right-Pass-2026").status()).as("14 minutes after the fifth failure").isEqualTo(401);
+		TestClock.advance(Duration.ofSeconds(61));
+		assertThat(there.get("/api/v1/me", "suoding", "Right-Pass-2026").status()).as("the lock expires").isEqualTo(200);
 	}
 
 	@Test
 	void theLoginPageLocksToo() {
 		long unit = new Api(port).get("shequ1", "/api/v1/me").json().get("orgUnitId").asLong();
-		accounts.create("yemian", "right-password", "页面锁定", unit, Set.of(Role.WORKER));
+		accounts.create("yemian", "Right-Pass-2026", "页面锁定", unit, Set.of(Role.WORKER));
+		FromAddress there = new FromAddress("127.0.30.11", port);
 		for (int i = 0; i < 5; i++) {
-			assertThat(formLogin("yemian", "wrong").location()).endsWith("/login?error");
+			assertThat(formLogin(there, "yemian", "wrong").header("Location")).endsWith("/login?error");
+			TestClock.advance(Duration.ofMinutes(1));
 		}
-		assertThat(formLogin("yemian", "right-password").location()).endsWith("/login?locked");
+		assertThat(formLogin(there, "yemian", "Right-Pass-2026").header("Location")).endsWith("/login?error");
+		assertThat(formLogin(new FromAddress("127.0.30.12", port), "yemian", "Right-Pass-2026").header("Location")).doesNotContain("/login");
+	}
+
+	@AfterEach
+	void backToNow() {
+		TestClock.reset();
 	}
 
 	@Test
@@ -120,9 +131,8 @@ class AccountSecurityTests {
 		assertThat(Session.login(port, "admin", Api.PASSWORD).get("/admin/audit").status()).isEqualTo(403);
 	}
 
-	private Session.Page formLogin(String username, String password) {
-		Session anonymous = Session.anonymous(port);
-		return anonymous.postForm("/login", "/login", "username=" + username + "&password=" + password);
+	private FromAddress.Answer formLogin(FromAddress device, String username, String password) {
+		return device.otherDevice().postForm("/login", "/login", java.util.Map.of("username", username, "password", password));
 	}
 
 	private long audits(String actor, String action) {

@@ -1,0 +1,164 @@
+package org.chuangwen.activities;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.chuangwen.audit.AuditLog;
+import org.chuangwen.platform.PersonalData;
+import org.chuangwen.platform.TooManyAttempts;
+import org.chuangwen.platform.UserFacingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a resident or volunteer does on a phone with an activity's code, without login: before check-in opens a
+ * sign-up (报名), while it is open a check-in, and for a volunteer already in, the check-out; afterwards nothing.
+ *
+ * <p>The code is the only key, so the page must not become an oracle: a registration is bound to the device that
+ * made it (a random token in a cookie; only its keyed hash is stored). A submission for a phone registered from
+ * another device is answered as if it were new — with the name just typed, never the stored one — and a check-out
+ * needs the device that checked in (workers check out from their list). Wrong codes and submissions are throttled
+ * ({@link CheckInThrottle}); every change is audited with the phone masked.
+ */
+@Service
+public class SelfCheckIn {
+
+	/** What happened, and the name to greet: the stored one only for the device that registered it. */
+	public record Answer(Step step, String name) {}
+
+	public enum Step {
+		SIGNED_UP, CHECKED_IN, CHECKED_OUT
+	}
+
+	private final Activities activities;
+	private final CheckInThrottle throttle;
+	private final JdbcClient jdbc;
+	private final PersonalData personal;
+	private final ActivityProperties properties;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	SelfCheckIn(Activities activities, CheckInThrottle throttle, JdbcClient jdbc, PersonalData personal, ActivityProperties properties, AuditLog audit,
+			Clock clock) {
+		this.activities = activities;
+		this.throttle = throttle;
+		this.jdbc = jdbc;
+		this.personal = personal;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A new random device token (64 hex digits) for a phone that has none. */
+	public String newDevice() {
+		byte[] token = new byte[32];
+		random.nextBytes(token);
+		return HexFormat.of().formatHex(token);
+	}
+
+	/** Whether {@code token} looks like one of ours (anything else is replaced by a new one). */
+	public static boolean isDevice(String token) {
+		return token != null && token.matches("[0-9a-f]{64}");
+	}
+
+	/**
+	 * The activity behind a code, for a visitor from {@code address}.
+	 *
+	 * @throws TooManyAttempts while the address is blocked for trying wrong codes
+	 * @throws UserFacingException 404 for a wrong code (counted against the address)
+	 */
+	public Activity open(String code, String address) {
+		throttle.lookup(address);
+		Optional<Activity> activity = activities.byCode(code);
+		if (activity.isEmpty()) {
+			throttle.wrongCode(address);
+			throw UserFacingException.notFound("error.activity.code");
+		}
+		return activity.get();
+	}
+
+	/**
+	 * Signs up, checks in or checks out the person with {@code phone} from the device {@code device}.
+	 *
+	 * @throws TooManyAttempts over the address's or the activity's limit
+	 * @throws UserFacingException outside the check-in time, for invalid input, or (403) for a check-out from a device
+	 *     that did not check in
+	 */
+	@Transactional
+	public Answer submit(String code, String name, String phone, Participant.Role role, String device, String address) {
+		Activity activity = open(code, address);
+		throttle.submission(address, activity);
+		Instant now = Instant.now(clock);
+		Instant opens = Activities.utc(activity.startsAt()).toInstant().minus(properties.checkInOpensBefore());
+		Instant closes = Activities.utc(activity.endsAt()).toInstant().plus(properties.checkInClosesAfter());
+		if (now.isAfter(closes)) {
+			throw UserFacingException.badRequest("outside_check_in_window", "error.activity.window", ActivityDocuments.TIME.format(local(opens)),
+					ActivityDocuments.TIME.format(local(closes)));
+		}
+		String typedName = Activities.required(name, 50, "error.activity.name");
+		String digits = Activities.phoneDigits(phone);
+		Participant.Role as = role == null ? Participant.Role.RESIDENT : role;
+		String deviceHash = personal.lookupHash(device);
+		String masked = PersonalData.maskPhone(digits);
+		Timestamp at = Timestamp.from(now);
+		boolean signUp = now.isBefore(opens);
+
+		Optional<Registered> found = jdbc.sql("""
+				select id, name, role, device_hash, checked_in_at, checked_out_at from activity_participant
+				where activity_id = :a and phone_hash = :h""")
+				.param("a", activity.id()).param("h", personal.lookupHash(digits))
+				.query((rs, n) -> new Registered(rs.getLong(1), rs.getString(2), Participant.Role.valueOf(rs.getString(3)), rs.getString(4),
+						rs.getTimestamp(5) != null, rs.getTimestamp(6) != null))
+				.optional();
+		if (found.isEmpty()) {
+			GeneratedKeyHolder key = new GeneratedKeyHolder();
+			jdbc.sql("""
+					insert into activity_participant (activity_id, name, phone_enc, phone_hash, role, signed_up_at, checked_in_at, device_hash)
+					values (:a, :name, :phone, :hash, :role, :signed, :checked, :device)""")
+					.param("a", activity.id()).param("name", typedName).param("phone", personal.encrypt(digits)).param("hash", personal.lookupHash(digits))
+					.param("role", as.name()).param("signed", signUp ? at : null).param("checked", signUp ? null : at).param("device", deviceHash)
+					.update(key, "id");
+			Step step = signUp ? Step.SIGNED_UP : Step.CHECKED_IN;
+			audit.record(step.name(), "activity_participant", key.getKey().longValue(), activity.orgUnitId(), masked + " " + as.label());
+			return new Answer(step, typedName);
+		}
+		Registered known = found.get();
+		boolean sameDevice = deviceHash.equals(known.deviceHash());
+		String greet = sameDevice ? known.name() : typedName;
+		if (signUp) {
+			return new Answer(Step.SIGNED_UP, greet);
+		}
+		if (!known.checkedIn()) {
+			// whoever checks in first carries the check-out: the phone that signed up may not be the one brought along
+			jdbc.sql("update activity_participant set checked_in_at = :now, role = :role, device_hash = :device where id = :p")
+					.param("now", at).param("role", as.name()).param("device", deviceHash).param("p", known.id()).update();
+			audit.record("CHECKED_IN", "activity_participant", known.id(), activity.orgUnitId(),
+					masked + " " + as.label() + (sameDevice || known.deviceHash() == null ? "" : ", not the device that signed up"));
+			return new Answer(Step.CHECKED_IN, greet);
+		}
+		if (known.role() == Participant.Role.VOLUNTEER && !known.checkedOut()) {
+			if (!sameDevice) {
+				audit.record("CHECK_OUT_REFUSED", "activity_participant", known.id(), activity.orgUnitId(), masked + ", not the device that checked in");
+				throw new UserFacingException(HttpStatus.FORBIDDEN, "check_out_needs_device", "checkin.check-out-device");
+			}
+			jdbc.sql("update activity_participant set checked_out_at = :now where id = :p").param("now", at).param("p", known.id()).update();
+			audit.record("CHECKED_OUT", "activity_participant", known.id(), activity.orgUnitId(), masked + " " + known.role().label());
+			return new Answer(Step.CHECKED_OUT, greet);
+		}
+		return new Answer(sameDevice && known.checkedOut() ? Step.CHECKED_OUT : Step.CHECKED_IN, greet);
+	}
+
+	private record Registered(long id, String name, Participant.Role role, String deviceHash, boolean checkedIn, boolean checkedOut) {}
+
+	private static LocalDateTime local(Instant instant) {
+		return Activities.local(instant);
+	}
+}
