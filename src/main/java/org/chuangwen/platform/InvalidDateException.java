@@ -1,5 +1,7 @@
 package org.chuangwen.platform;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * A date or time the platform refuses ({@code 400 invalid_date}): not a date, or outside the range its field allows.
  * The message names the field; where the parser cannot know the field (form binding), the error handling names it.
@@ -11,7 +13,7 @@ public class InvalidDateException extends UserFacingException {
 	private final Object[] rest;
 
 	InvalidDateException(String field, String key, Object... rest) {
-		super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_date", key, prepend(field, rest));
+		super(HttpStatus.BAD_REQUEST, "invalid_date", key, prepend(field, rest));
 		this.field = field;
 		this.key = key;
 		this.rest = rest.clone();

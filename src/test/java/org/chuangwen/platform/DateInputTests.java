@@ -57,6 +57,9 @@ class DateInputTests {
 		LocalDate farAhead = LocalDate.now(Zones.SHANGHAI).plusYears(5);
 		assertRefused(plan(farAhead + "T10:00", farAhead + "T12:00"), "startsAt");
 		assertRefused(plan("2026-02-30T10:00", day + "T12:00"), "startsAt");
+		// milliseconds since 1970 are no date either
+		assertRefused(api.postJson("shequ1", "/api/v1/activities", "{\"orgUnitId\":" + community + ",\"title\":\"时区\",\"category\":\"志愿服务\","
+				+ "\"startsAt\":1777600800000,\"endsAt\":\"" + day + "T12:00\",\"place\":\"社区活动室\"}"), "startsAt");
 	}
 
 	@Test

@@ -42,10 +42,13 @@ class DateBinding implements WebMvcConfigurer {
 		return builder -> builder.addModule(module);
 	}
 
+	/** A number or {@code true} where a date belongs is refused as no date, naming the field, like a bad string. */
 	private static String text(JsonParser p, DeserializationContext ctxt, Class<?> type) {
-		if (!p.hasToken(JsonToken.VALUE_STRING)) {
+		JsonToken token = p.currentToken();
+		if (token == null || !token.isScalarValue()) {
 			return (String) ctxt.handleUnexpectedToken(type, p);
 		}
+		// a number's or a boolean's text never reads as an ISO date, so it is refused by the same rule
 		return p.getString();
 	}
 

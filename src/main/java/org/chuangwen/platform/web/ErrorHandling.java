@@ -179,7 +179,7 @@ class ErrorHandling {
 	}
 
 	/** What the field should have held, in words a caller understands. */
-	private String expected(JacksonException e) {
+	private static String expected(JacksonException e) {
 		Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
 		if (type == null) {
 			return "-";
