@@ -104,6 +104,14 @@ class DateInputTests {
 		Session.Page refused = worker.postForm(page + "/files/0/caption", page, "takenAt=9999-05-01T10%3A00");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("字段 takenAt", "9999");
+
+		Session.Page plan = worker.postForm("/activities", "/activities/new", "orgUnitId=" + community + "&title=x&category=%E5%BF%97%E6%84%BF%E6%9C%8D%E5%8A%A1"
+				+ "&startsAt=" + day + "T10%3A00%2B08%3A00&endsAt=0000-01-01T12%3A00&place=x");
+		assertThat(plan.status()).isEqualTo(400);
+		assertThat(plan.body()).contains("字段 endsAt", "0000-01-01");
+		Session.Page notANumber = worker.postForm("/activities", "/activities/new", "orgUnitId=abc&title=x&startsAt=" + day + "T10%3A00");
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.body()).contains("orgUnitId");
 	}
 
 	private Api.Response plan(String startsAt, String endsAt) {

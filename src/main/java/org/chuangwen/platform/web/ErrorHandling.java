@@ -121,7 +121,7 @@ class ErrorHandling {
 		String fields = e.getFieldErrors().stream().map(FieldError::getField).distinct().collect(Collectors.joining("、"));
 		return fields.isEmpty()
 				? answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable")
-				: answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.field", fields, "-");
+				: answer(request, HttpStatus.BAD_REQUEST, "bad_parameter", "error.request.bad-parameter", fields);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
