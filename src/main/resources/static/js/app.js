@@ -1,4 +1,5 @@
-// CSRF token for htmx requests; charts that click through to the rows behind each bar; indicator filter.
+// Every script of the pages lives here (the Content-Security-Policy allows no inline script): CSRF token for htmx
+// requests; charts that click through to the rows behind each bar; indicator filter; select-all boxes; back links.
 document.addEventListener('htmx:configRequest', function (event) {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -29,6 +30,26 @@ function cwBarChart(element, data) {
   });
   window.addEventListener('resize', function () { chart.resize(); });
 }
+
+// Charts whose data the page carries in <script type="application/json" data-chart-for="id of the element">.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('script[type="application/json"][data-chart-for]').forEach(function (data) {
+    cwBarChart(document.getElementById(data.dataset.chartFor), JSON.parse(data.textContent));
+  });
+});
+
+// <input type="checkbox" data-check-all="selector">: ticks or clears every box the selector finds.
+document.addEventListener('click', function (event) {
+  var all = event.target.closest('[data-check-all]');
+  if (all) {
+    document.querySelectorAll(all.dataset.checkAll).forEach(function (box) { box.checked = all.checked; });
+  }
+  var back = event.target.closest('a[data-back]');
+  if (back && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});
 
 document.addEventListener('input', function (event) {
   if (!event.target.matches('[data-filter-list]')) {

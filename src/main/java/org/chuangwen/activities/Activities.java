@@ -34,8 +34,10 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.PersonalData;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Activities {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	static final ZoneId SHANGHAI = Zones.SHANGHAI;
 	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	/** 32^8 ≈ 10^12 codes, against the guesses one address may make (SelfCheckIn); older activities keep 6. */
 	private static final int CODE_LENGTH = 8;
@@ -157,6 +159,10 @@ public class Activities {
 		if (plan.startsAt() == null || plan.endsAt() == null || !plan.endsAt().isAfter(plan.startsAt())) {
 			throw UserFacingException.badRequest("invalid_time", "error.activity.time");
 		}
+		// recorded afterwards up to three years back, planned up to two years ahead: beyond that a year was mistyped
+		LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+		Dates.requireWithin("startsAt", plan.startsAt(), today.minusYears(3).atStartOfDay(), today.plusYears(2).atStartOfDay());
+		Dates.requireWithin("endsAt", plan.endsAt(), today.minusYears(3).atStartOfDay(), today.plusYears(2).atStartOfDay());
 		String place = required(plan.place(), 200, "error.activity.place");
 		List<Indicator> indicators = plan.indicatorCodes().isEmpty() ? indicatorsOf(category) : catalog.resolveAll(plan.indicatorCodes());
 		if (indicators.isEmpty()) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.chuangwen.catalog.Indicator;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.BlobStore;
+import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -208,6 +210,9 @@ public class EvidenceArchive {
 
 	private int captionAll(List<PhotoRef> photos, PhotoCaption caption, boolean replace) {
 		checkCaption(caption);
+		// a photo is not taken in the future; a day of slack for a camera clock set a zone ahead
+		Dates.requireWithin("takenAt", caption.takenAt(), Dates.EARLIEST.atStartOfDay(),
+				LocalDateTime.now(clock.withZone(MaterialReader.SHANGHAI)).plusDays(1));
 		for (PhotoRef photo : photos) {
 			Material material = writable(photo.materialId());
 			if (photo.index() < 0 || photo.index() >= material.files().size()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.platform.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MaterialReader {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	static final ZoneId SHANGHAI = Zones.SHANGHAI;
 
 	private static final String COLUMNS = """
 			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.document_number, m.org_unit_id, u.name as unit_name,

@@ -15,12 +15,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
+import org.chuangwen.platform.Zones;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,7 +45,7 @@ class ActivityBrowserTests extends BrowserSupport {
 			Page page = desk.newPage();
 			page.navigate(base + "/login");
 			page.locator("#username").fill("shequ2");
-			page.locator("#password").fill("chuangwen");
+			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
 			page.getByTestId("box-pct-Ⅲ-25").click();
@@ -57,7 +58,7 @@ class ActivityBrowserTests extends BrowserSupport {
 			assertThat(page.locator("#category")).hasValue("我们的节日");
 			assertThat(page.locator("input[name=indicatorCodes][value='Ⅲ-29']")).isChecked();
 			assertThat(page.locator("input[name=indicatorCodes][value='Ⅲ-25']")).isChecked();
-			LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+			LocalDateTime now = LocalDateTime.now(Zones.SHANGHAI);
 			page.locator("#startsAt").fill(INPUT.format(now.minusMinutes(10)));
 			page.locator("#endsAt").fill(INPUT.format(now.plusHours(2)));
 			page.locator("#place").fill("友谊社区广场");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,16 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 			Page page = phone.newPage();
 			List<String> scriptErrors = new ArrayList<>();
 			page.onPageError(scriptErrors::add);
+			// chromium reports what the Content-Security-Policy blocked on the console
+			List<String> blocked = new ArrayList<>();
+			page.onConsoleMessage(m -> {
+				if (m.text().contains("Content Security Policy")) {
+					blocked.add(m.text());
+				}
+			});
 			page.navigate("http://localhost:" + port + "/readiness");
 			page.locator("#username").fill("shequ1");
-			page.locator("#password").fill("chuangwen");
+			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
 			Locator overall = page.getByTestId("overall");
@@ -72,6 +80,7 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 			assertThat(photos).hasAttribute("data-present", "true");
 			assertThat(photos).containsText("✓ 图片");
 			assertThat(page.getByTestId("primary-covered")).hasText("✓");
+			String boxUrl = page.url();
 			String boxAfter = page.getByTestId("box-completeness").textContent();
 			assertThat(boxAfter).isNotEqualTo(boxBefore);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "phone-box.png")).setFullPage(true));
@@ -80,7 +89,13 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 			assertThat(page.getByTestId("box-pct-" + BOX)).hasText(boxAfter);
 			assertThat(overall).not().hasText(overallBefore);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "phone-dashboard.png")).setFullPage(true));
+
+			// the caption sheet's select-all box works without its former inline onclick
+			page.navigate(boxUrl.replaceAll("[?#].*", "") + "/captions");
+			page.locator("input[data-check-all]").check();
+			assertThat(page.locator("input[name=selected]").first()).isChecked();
 			assertThat(scriptErrors).isEmpty();
+			assertThat(blocked).isEmpty();
 		}
 	}
 }

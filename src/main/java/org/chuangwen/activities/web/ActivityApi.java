@@ -14,6 +14,7 @@ import org.chuangwen.activities.Participant;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
+import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 @RestController
@@ -97,12 +97,7 @@ class ActivityApi {
 		if (metaJson == null || metaJson.isBlank()) {
 			throw UserFacingException.badRequest("missing_part", "error.request.missing-part", "meta");
 		}
-		StageMeta meta;
-		try {
-			meta = json.readValue(metaJson, StageMeta.class);
-		} catch (JacksonException e) {
-			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
-		}
+		StageMeta meta = JsonParts.read(json, "meta", metaJson, StageMeta.class);
 		MaterialDetails filed = activities.fileStage(id, meta.stage(), meta.title(), meta.dateFormed(), meta.link(), Upload.of(files));
 		return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/materials/" + filed.id())).body(MaterialApiJson.of(filed));
 	}

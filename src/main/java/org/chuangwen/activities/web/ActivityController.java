@@ -1,5 +1,7 @@
 package org.chuangwen.activities.web;
 
+import static org.chuangwen.platform.Zones.SHANGHAI;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +32,6 @@ import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Downloads;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -54,7 +54,6 @@ class ActivityController {
 	static final String CALENDAR = "activities/calendar";
 	static final String COVERAGE = "activities/coverage";
 	static final String ISSUE = "activities/issue";
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final Activities activities;
 	private final IssuedPlans plans;
@@ -86,7 +85,7 @@ class ActivityController {
 	}
 
 	@GetMapping("/activities/new")
-	String form(@RequestParam(required = false) String festival, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+	String form(@RequestParam(required = false) String festival, @RequestParam(required = false) LocalDate date,
 			@RequestParam(required = false) Long plan, @RequestParam(required = false) Long unit, Model model) {
 		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
 		LocalDate day = date != null ? date : LocalDate.now(SHANGHAI).plusDays(7);
@@ -143,7 +142,7 @@ class ActivityController {
 
 	@PostMapping("/activities/{id}/materials")
 	String fileStage(@PathVariable long id, @RequestParam String stage, @RequestParam(required = false) String title,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFormed,
+			@RequestParam(required = false) LocalDate dateFormed,
 			@RequestParam(required = false) String link, @RequestParam(name = "file", required = false) List<MultipartFile> files,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		MaterialDetails filed = activities.fileStage(id, stage, title, dateFormed, link, Upload.of(files));
@@ -233,8 +232,8 @@ class ActivityController {
 	}
 
 	@GetMapping("/activities/coverage")
-	String coverage(@RequestParam(required = false) Long unit, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+	String coverage(@RequestParam(required = false) Long unit, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, Model model) {
 		List<OrgUnit> communities = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
 		if (communities.isEmpty()) {
 			throw UserFacingException.badRequest("not_a_community", "error.export.community", "");

@@ -3,16 +3,15 @@ package org.chuangwen.activities.web;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.chuangwen.activities.NewActivity;
-import org.springframework.format.annotation.DateTimeFormat;
 
-/** The plan form of the pages. */
+/** The plan form of the pages. Times are read by the platform's date binding (local, or with an offset). */
 record ActivityForm(
 		Long orgUnitId,
 		String title,
 		String category,
 		List<String> indicatorCodes,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+		LocalDateTime startsAt,
+		LocalDateTime endsAt,
 		String place,
 		String organizer,
 		Integer expectedParticipants,

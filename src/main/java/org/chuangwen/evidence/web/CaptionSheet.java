@@ -2,11 +2,11 @@ package org.chuangwen.evidence.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.chuangwen.evidence.PhotoCaption;
 import org.chuangwen.evidence.PhotoRef;
+import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.UserFacingException;
 
 /**
@@ -62,13 +62,6 @@ record CaptionSheet(List<String> photo, List<String> title, List<String> takenAt
 	}
 
 	private static LocalDateTime time(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(value.strip());
-		} catch (DateTimeParseException e) {
-			throw UserFacingException.badRequest("bad_parameter", "error.request.bad-parameter", "takenAt");
-		}
+		return Dates.dateTime("takenAt", value);
 	}
 }

@@ -13,6 +13,7 @@ import org.chuangwen.evidence.NewMaterial;
 import org.chuangwen.evidence.Upload;
 import org.chuangwen.evidence.PhotoCaption;
 import org.chuangwen.evidence.PhotoRef;
+import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Page;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 @RestController
@@ -70,12 +70,7 @@ class MaterialApi {
 		if (metaJson == null || metaJson.isBlank()) {
 			throw UserFacingException.badRequest("missing_part", "error.request.missing-part", "meta");
 		}
-		NewMaterial meta;
-		try {
-			meta = json.readValue(metaJson, NewMaterial.class);
-		} catch (JacksonException e) {
-			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
-		}
+		NewMaterial meta = JsonParts.read(json, "meta", metaJson, NewMaterial.class);
 		MaterialDetails filed = archive.file(meta, Upload.of(files));
 		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));
 	}

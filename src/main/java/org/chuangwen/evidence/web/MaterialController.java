@@ -3,7 +3,6 @@ package org.chuangwen.evidence.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.evidence.EvidenceArchive;
@@ -15,6 +14,7 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.Zones;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +78,7 @@ class MaterialController {
 			@RequestParam(required = false) String kind, Model model) {
 		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(ZoneId.of("Asia/Shanghai")), null, codes, null));
+		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(Zones.SHANGHAI), null, codes, null));
 		addChoices(model);
 		return FORM;
 	}

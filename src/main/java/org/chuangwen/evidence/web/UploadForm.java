@@ -3,14 +3,13 @@ package org.chuangwen.evidence.web;
 import java.time.LocalDate;
 import java.util.List;
 import org.chuangwen.evidence.NewMaterial;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /** The upload form of the pages. */
 record UploadForm(
 		Long orgUnitId,
 		String kind,
 		String title,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFormed,
+		LocalDate dateFormed,
 		String responsibleParty,
 		List<String> indicatorCodes,
 		String documentNumber) {

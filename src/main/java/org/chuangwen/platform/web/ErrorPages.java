@@ -38,12 +38,15 @@ class ErrorPages implements ErrorController {
 			case FORBIDDEN -> "error.scope.forbidden";
 			case NOT_FOUND -> "error.not-found";
 			case METHOD_NOT_ALLOWED -> "error.request.method";
+			case NOT_ACCEPTABLE -> "error.request.not-acceptable";
+			case UNSUPPORTED_MEDIA_TYPE -> "error.request.media-type";
 			case PAYLOAD_TOO_LARGE -> "error.upload.request-too-large";
 			default -> "error.unexpected";
 		};
 		String message = messages.of(request, key);
 		if (path.startsWith(request.getContextPath() + "/api/")) {
-			String error = status.is5xxServerError() ? "internal_error" : status.name().toLowerCase();
+			String error = status.is5xxServerError() ? "internal_error"
+					: status == HttpStatus.BAD_REQUEST && upload ? "upload_incomplete" : status.name().toLowerCase();
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, message));
 		}
 		ModelAndView page = new ModelAndView("error/problem", status);
