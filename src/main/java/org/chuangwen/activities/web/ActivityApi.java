@@ -14,6 +14,7 @@ import org.chuangwen.activities.Participant;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
+import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -101,7 +102,7 @@ class ActivityApi {
 		try {
 			meta = json.readValue(metaJson, StageMeta.class);
 		} catch (JacksonException e) {
-			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
+			throw TextRefused.in(e).orElseGet(() -> UserFacingException.badRequest("invalid_meta", "error.material.meta"));
 		}
 		MaterialDetails filed = activities.fileStage(id, meta.stage(), meta.title(), meta.dateFormed(), meta.link(), Upload.of(files));
 		return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/materials/" + filed.id())).body(MaterialApiJson.of(filed));

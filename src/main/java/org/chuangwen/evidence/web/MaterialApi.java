@@ -13,6 +13,7 @@ import org.chuangwen.evidence.NewMaterial;
 import org.chuangwen.evidence.Upload;
 import org.chuangwen.evidence.PhotoCaption;
 import org.chuangwen.evidence.PhotoRef;
+import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Page;
@@ -74,7 +75,7 @@ class MaterialApi {
 		try {
 			meta = json.readValue(metaJson, NewMaterial.class);
 		} catch (JacksonException e) {
-			throw UserFacingException.badRequest("invalid_meta", "error.material.meta");
+			throw TextRefused.in(e).orElseGet(() -> UserFacingException.badRequest("invalid_meta", "error.material.meta"));
 		}
 		MaterialDetails filed = archive.file(meta, Upload.of(files));
 		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));

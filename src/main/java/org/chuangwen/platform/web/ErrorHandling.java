@@ -2,6 +2,7 @@ package org.chuangwen.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.chuangwen.platform.ApiError;
+import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.slf4j.Logger;
@@ -71,6 +72,10 @@ class ErrorHandling {
 
 	@ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentNotValidException.class, HandlerMethodValidationException.class})
 	Object unreadable(Exception e, HttpServletRequest request) {
+		UserFacingException refusedText = TextRefused.in(e).orElse(null);
+		if (refusedText != null) {
+			return userFacing(refusedText, request);
+		}
 		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable");
 	}
 
