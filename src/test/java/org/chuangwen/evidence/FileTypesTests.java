@@ -17,10 +17,10 @@ import org.springframework.core.io.ByteArrayResource;
 
 class FileTypesTests {
 
-	private final FileTypes types = new FileTypes();
+	private final FileTypes types = new FileTypes(EvidenceProperties.Inspection.DEFAULTS);
 
 	@Test
-	void recognisesPhotosPdfAndOfficeDocumentsByTheirBytes() throws IOException {
+	void recognisesPhotosPdfAndOfficeDocumentsByTheirBytes() throws Exception {
 		assertThat(detect(DemoFiles.jpeg(8, 8, Color.RED, null))).isEqualTo("image/jpeg");
 		assertThat(detect(png())).isEqualTo("image/png");
 		assertThat(detect("%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("application/pdf");
@@ -31,7 +31,7 @@ class FileTypesTests {
 	}
 
 	@Test
-	void refusesEverythingElse() throws IOException {
+	void refusesEverythingElse() throws Exception {
 		assertThat(detect("MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1))).isNull();
 		assertThat(detect("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(detect("just text".getBytes(StandardCharsets.UTF_8))).isNull();
@@ -46,7 +46,7 @@ class FileTypesTests {
 		assertThat(types.takenAt(new ByteArrayResource("not a photo".getBytes(StandardCharsets.UTF_8)))).isNull();
 	}
 
-	private String detect(byte[] bytes) throws IOException {
+	private String detect(byte[] bytes) throws Exception {
 		return types.detect(new ByteArrayResource(bytes));
 	}
 
