@@ -313,10 +313,7 @@ public class EvidenceArchive {
 			} catch (IOException e) {
 				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
 			} catch (FileRefused refused) {
-				Object[] args = new Object[refused.args().length + 1];
-				args[0] = name;
-				System.arraycopy(refused.args(), 0, args, 1, refused.args().length);
-				throw new UserFacingException(HttpStatus.UNPROCESSABLE_ENTITY, "file_too_complex", refused.messageKey(), args);
+				throw refused.toUserFacing(name);
 			}
 			if (file == null) {
 				throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "error.upload.type", name);

@@ -1,12 +1,14 @@
 package org.chuangwen.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import javax.imageio.ImageIO;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -36,6 +38,25 @@ class FileTypesTests {
 		assertThat(detect("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(detect("just text".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(detect(new byte[] {'P', 'K', 3, 4, 0, 0})).as("a broken zip").isNull();
+	}
+
+	@Test
+	void refusesWhatCannotBeCheckedWithinTheTimeBudget() {
+		FileTypes hurried = new FileTypes(new EvidenceProperties.Inspection(0, null, null, 0, Duration.ofNanos(1), 0, null));
+		assertThatThrownBy(() -> hurried.inspect(new ByteArrayResource(DemoFiles.docx("题名", "正文")))).isInstanceOf(FileRefused.class)
+				.extracting("messageKey").isEqualTo("error.upload.too-slow");
+	}
+
+	@Test
+	void namesCarryTheExtensionOfTheirContent() {
+		assertThat(StoredNames.matching("poly.html", "image/jpeg")).isEqualTo("poly.jpg");
+		assertThat(StoredNames.matching("活动照片", "image/jpeg")).isEqualTo("活动照片.jpg");
+		assertThat(StoredNames.matching("现场.JPEG", "image/jpeg")).isEqualTo("现场.JPEG");
+		assertThat(StoredNames.matching("方案.doc", FileTypes.DOCX)).isEqualTo("方案.docx");
+		assertThat(StoredNames.matching("2010.年度总结", "application/pdf")).isEqualTo("2010.年度总结.pdf");
+		assertThat(StoredNames.matching(".pdf", "application/pdf")).isEqualTo(".pdf");
+		assertThat(StoredNames.matching(".html", "application/pdf")).isEqualTo("file.pdf");
+		assertThat(StoredNames.matching("a\u0007b\ud800.png", "image/png")).isEqualTo("ab\uFFFD.png");
 	}
 
 	@Test
