@@ -171,6 +171,7 @@ class FileTypes {
 		ZipInspection.Contents contents;
 		try (InputStream in = new BufferedInputStream(content.getInputStream())) {
 			contents = ZipInspection.inspect(in, limits, deadline);
+			ZipDirectory.check(content, contents, limits);
 		} catch (IOException broken) {
 			return null;
 		}

@@ -23,8 +23,8 @@ final class ZipInspection {
 	private static final long RATIO_GRACE = 1 << 20;
 	private static final int KEPT_LIMIT = 1 << 20;
 
-	/** What the inspection found: entry names and the bytes of docProps/app.xml (null when absent). */
-	record Contents(Set<String> names, byte[] appProperties) {}
+	/** What the inspection found: the number of entries, their names and the bytes of docProps/app.xml (null when absent). */
+	record Contents(int entries, Set<String> names, byte[] appProperties) {}
 
 	private ZipInspection() {}
 
@@ -40,10 +40,11 @@ final class ZipInspection {
 		byte[] appProperties = null;
 		byte[] buffer = new byte[64 * 1024];
 		long total = 0;
+		int entries = 0;
 		try (ZipInputStream zip = new ZipInputStream(counted)) {
 			for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
 				String name = entry.getName();
-				if (names.size() >= limits.maxEntries()) {
+				if (++entries > limits.maxEntries()) {
 					throw new FileRefused("error.upload.zip.entries", limits.maxEntries());
 				}
 				names.add(name);
@@ -79,7 +80,7 @@ final class ZipInspection {
 		} catch (IllegalArgumentException malformedName) {
 			throw new IOException(malformedName);
 		}
-		return new Contents(names, appProperties);
+		return new Contents(entries, names, appProperties);
 	}
 
 	/** An entry name from the file, fit to quote in a message. */

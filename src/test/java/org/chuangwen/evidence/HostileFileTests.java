@@ -85,6 +85,11 @@ class HostileFileTests {
 	}
 
 	@Test
+	void refusesAnOfficeFileWhoseDirectoryListsAnEntryNotStoredInSequence() throws IOException {
+		refused(HostileFiles.docxWithHiddenEntry("word/media/hidden.bin"), "通知.docx", "目录与其中实际存放的内容不一致");
+	}
+
+	@Test
 	void refusesAnOfficeFileWithTensOfThousandsOfEntries() throws IOException {
 		refused(HostileFiles.docxWithEntries(12_000), "台账.docx", "压缩条目超过 10000 个");
 	}

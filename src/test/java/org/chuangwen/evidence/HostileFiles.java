@@ -108,6 +108,19 @@ public final class HostileFiles {
 	 * reader cannot tell from a single stream: the file stays about 1/1000 of what it expands to.
 	 */
 	static byte[] zip(List<Entry> entries) throws IOException {
+		return zip(entries, List.of());
+	}
+
+	/**
+	 * A DOCX whose central directory also lists {@code hidden}, an entry not stored in sequence: its record points at the
+	 * first entry's data (as overlapping-entry bombs do), so only a reader of the directory would see it.
+	 */
+	static byte[] docxWithHiddenEntry(String hidden) throws IOException {
+		return zip(List.of(Entry.of("[Content_Types].xml", CONTENT_TYPES), Entry.of("word/document.xml", DOCUMENT), Entry.of("docProps/app.xml", APP)),
+				List.of(hidden));
+	}
+
+	private static byte[] zip(List<Entry> entries, List<String> hidden) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream central = new ByteArrayOutputStream();
 		for (Entry entry : entries) {
@@ -155,10 +168,19 @@ public final class HostileFiles {
 			central.writeBytes(name);
 			central.writeBytes(extra);
 		}
+		byte[] first = central.toByteArray();
+		for (String name : hidden) {
+			byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+			ByteBuffer copy = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN).put(first, 0, 46);
+			copy.putShort(28, (short) bytes.length).putShort(30, (short) 0).putInt(42, 0);
+			central.writeBytes(copy.array());
+			central.writeBytes(bytes);
+		}
+		int count = entries.size() + hidden.size();
 		long start = out.size();
 		out.writeBytes(central.toByteArray());
 		ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50).putShort((short) 0).putShort((short) 0)
-				.putShort((short) entries.size()).putShort((short) entries.size()).putInt(central.size()).putInt((int) start).putShort((short) 0);
+				.putShort((short) count).putShort((short) count).putInt(central.size()).putInt((int) start).putShort((short) 0);
 		out.writeBytes(end.array());
 		return out.toByteArray();
 	}
