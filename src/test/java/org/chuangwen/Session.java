@@ -57,6 +57,18 @@ public final class Session {
 		}
 	}
 
+	/** A GET with its headers and raw bytes, whatever the status. */
+	public HttpResponse<byte[]> response(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}

@@ -14,7 +14,9 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.platform.PrintImages;
+import org.chuangwen.platform.Text;
 import org.chuangwen.platform.Word;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,12 @@ class ActivityDocuments {
 
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private final long maxImagePixels;
+
+	ActivityDocuments(EvidenceArchive evidence) {
+		this.maxImagePixels = evidence.maxImagePixels();
+	}
 
 	/** The record of a media report kept beside its clipping: where it appeared and for which activity. */
 	void link(Activity a, String title, String url, OutputStream out) throws IOException {
@@ -129,7 +137,7 @@ class ActivityDocuments {
 		return text.append("。").toString();
 	}
 
-	private static void photoGrid(XWPFDocument doc, List<ActivityPhoto> photos) throws IOException {
+	private void photoGrid(XWPFDocument doc, List<ActivityPhoto> photos) throws IOException {
 		if (photos.isEmpty()) {
 			return;
 		}
@@ -140,11 +148,11 @@ class ActivityDocuments {
 			ActivityPhoto photo = photos.get(i);
 			XWPFParagraph picture = cell.getParagraphs().get(0);
 			picture.setAlignment(ParagraphAlignment.CENTER);
-			PrintImages.Printable image = PrintImages.printable(photo.bytes(), 1000);
+			PrintImages.Printable image = PrintImages.printable(photo.bytes(), 1000, maxImagePixels);
 			if (image != null) {
 				double scale = Math.min(cm(7.8) / image.width(), cm(5.8) / image.height());
 				try (InputStream in = new java.io.ByteArrayInputStream(image.jpeg())) {
-					picture.createRun().addPicture(in, Document.PICTURE_TYPE_JPEG, photo.file().name(), Units.toEMU(image.width() * scale),
+					picture.createRun().addPicture(in, Document.PICTURE_TYPE_JPEG, Text.printable(photo.file().name()), Units.toEMU(image.width() * scale),
 							Units.toEMU(image.height() * scale));
 				} catch (InvalidFormatException e) {
 					throw new IOException(e);

@@ -21,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.chuangwen.evidence.MaterialRow;
+import org.chuangwen.platform.Text;
 import org.chuangwen.platform.Word;
 import org.springframework.stereotype.Component;
 
@@ -112,8 +113,8 @@ class BoxDocuments {
 			title.setAlignment(HorizontalAlignment.CENTER);
 
 			XSSFRow titleRow = sheet.createRow(0);
-			titleRow.createCell(0).setCellValue("归档文件目录 · " + box.unit().name() + " · " + box.indicator().code() + " "
-					+ box.indicator().title() + " · 第 " + box.boxNumber() + " 盒");
+			titleRow.createCell(0).setCellValue(Text.printable("归档文件目录 · " + box.unit().name() + " · " + box.indicator().code() + " "
+					+ box.indicator().title() + " · 第 " + box.boxNumber() + " 盒"));
 			titleRow.getCell(0).setCellStyle(title);
 			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, CATALOGUE_COLUMNS.size() - 1));
 			XSSFRow header = sheet.createRow(1);
@@ -129,7 +130,7 @@ class BoxDocuments {
 					if ((c == 0 || c == 6) && !values.get(c).isEmpty()) {
 						row.createCell(c).setCellValue(Integer.parseInt(values.get(c)));
 					} else {
-						row.createCell(c).setCellValue(values.get(c));
+						row.createCell(c).setCellValue(Text.printable(values.get(c)));
 					}
 					row.getCell(c).setCellStyle(plain);
 				}

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.FileInfo;
 import org.chuangwen.evidence.MaterialRow;
+import org.chuangwen.platform.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -192,7 +193,7 @@ class ExportWriter {
 	}
 
 	static String safe(String name) {
-		String cleaned = UNSAFE.matcher(name == null ? "" : name).replaceAll("_").strip();
+		String cleaned = UNSAFE.matcher(name == null ? "" : Text.printable(name)).replaceAll("_").strip();
 		return cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..") ? "_" : cleaned;
 	}
 

@@ -51,7 +51,7 @@ class PhotoPages {
 		int maxSide = four ? 1000 : 1600;
 		int fontSize = four ? 9 : 10;
 		List<PrintImages.Printable> images = photos.parallelStream()
-				.map(photo -> PrintImages.printable(() -> evidence.open(photo.file()), maxSide))
+				.map(photo -> PrintImages.printable(() -> evidence.open(photo.file()), maxSide, evidence.maxImagePixels()))
 				.toList();
 		XWPFDocument doc = Word.a4(false);
 		Word.title(doc, "照片档案 · " + box.unit().name() + " · " + box.indicator().code() + " " + box.indicator().title(), 12);

@@ -109,9 +109,9 @@ public class EvidenceArchive {
 			throw UserFacingException.badRequest("invalid_document_number", "error.material.document-number", NUMBER_LIMIT);
 		}
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
-		List<String> contentTypes = check(uploads);
+		List<FileTypes.Inspected> inspected = check(uploads);
 
-		List<Material.StoredFile> stored = store(uploads, contentTypes);
+		List<Material.StoredFile> stored = store(uploads, inspected);
 		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number,
 				scope.user().username(), Instant.now(clock), stored,
 				indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
@@ -138,7 +138,15 @@ public class EvidenceArchive {
 			throw UserFacingException.notFound("error.material.file-not-found", index);
 		}
 		Material.StoredFile file = material.files().get(index);
-		return new FileDownload(file.name(), file.contentType(), file.size(), file.sha256());
+		return new FileDownload(StoredNames.matching(file.name(), file.contentType()), file.contentType(), file.size(), file.sha256());
+	}
+
+	/**
+	 * The most pixels a photo may have to be decoded for print ({@code chuangwen.evidence.inspection.max-image-pixels});
+	 * uploads above it are refused, older files above it are left out of printed pages.
+	 */
+	public long maxImagePixels() {
+		return properties.inspection().maxImagePixels();
 	}
 
 	/** Opens the bytes of a file previously described by {@link #download}. */
@@ -286,15 +294,15 @@ public class EvidenceArchive {
 		return material;
 	}
 
-	/** Checks every file before any is stored; returns their content types in order. */
-	private List<String> check(List<Upload> uploads) {
+	/** Checks every file before any is stored; returns what inspecting each found, in order. */
+	private List<FileTypes.Inspected> check(List<Upload> uploads) {
 		if (uploads == null || uploads.isEmpty()) {
 			throw UserFacingException.badRequest("missing_file", "error.upload.none");
 		}
 		if (uploads.size() > properties.maxFiles()) {
 			throw UserFacingException.badRequest("too_many_files", "error.upload.too-many", properties.maxFiles());
 		}
-		List<String> contentTypes = new ArrayList<>();
+		List<FileTypes.Inspected> inspected = new ArrayList<>();
 		for (Upload upload : uploads) {
 			String name = displayName(upload);
 			if (upload.size() <= 0) {
@@ -304,25 +312,27 @@ public class EvidenceArchive {
 				throw new UserFacingException(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "error.upload.too-large", name,
 						properties.maxFileSize().toMegabytes());
 			}
-			String type;
+			FileTypes.Inspected file;
 			try {
-				type = types.detect(upload.content());
+				file = types.inspect(upload.content());
 			} catch (IOException e) {
 				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
+			} catch (FileRefused refused) {
+				throw refused.toUserFacing(name);
 			}
-			if (type == null) {
+			if (file == null) {
 				throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "error.upload.type", name);
 			}
-			contentTypes.add(type);
+			inspected.add(file);
 		}
-		return contentTypes;
+		return inspected;
 	}
 
 	/**
 	 * Copies the files into the blob store. Blobs this filing created are removed again if the transaction rolls
 	 * back, so a failed filing leaves nothing behind.
 	 */
-	private List<Material.StoredFile> store(List<Upload> uploads, List<String> contentTypes) {
+	private List<Material.StoredFile> store(List<Upload> uploads, List<FileTypes.Inspected> inspected) {
 		List<String> created = new ArrayList<>();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
@@ -341,7 +351,7 @@ public class EvidenceArchive {
 		List<Material.StoredFile> stored = new ArrayList<>();
 		for (int i = 0; i < uploads.size(); i++) {
 			Upload upload = uploads.get(i);
-			String type = contentTypes.get(i);
+			FileTypes.Inspected file = inspected.get(i);
 			BlobStore.StoredBlob blob;
 			try (InputStream in = upload.content().getInputStream()) {
 				blob = blobs.put(in);
@@ -351,8 +361,8 @@ public class EvidenceArchive {
 			if (blob.created()) {
 				created.add(blob.sha256());
 			}
-			stored.add(new Material.StoredFile(displayName(upload), type, blob.size(), blob.sha256(),
-					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null, types.pages(type, upload.content())));
+			stored.add(new Material.StoredFile(StoredNames.matching(displayName(upload), file.contentType()), file.contentType(), blob.size(),
+					blob.sha256(), file.takenAt(), file.pages()));
 		}
 		return stored;
 	}
@@ -367,6 +377,7 @@ public class EvidenceArchive {
 		if (name.isEmpty()) {
 			return "file";
 		}
-		return name.length() > 300 ? name.substring(name.length() - 300) : name;
+		// room for the extension the stored name may get (material_file.name holds 300)
+		return name.length() > 290 ? name.substring(name.length() - 290) : name;
 	}
 }

@@ -1,5 +1,6 @@
 package org.chuangwen.evidence;
 
+import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -9,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * date it was formed.
  */
 @ConfigurationProperties("chuangwen.evidence")
-record EvidenceProperties(DataSize maxFileSize, int maxFiles, Period lateAfter) {
+record EvidenceProperties(DataSize maxFileSize, int maxFiles, Period lateAfter, Inspection inspection) {
 
 	EvidenceProperties {
 		if (maxFileSize == null) {
@@ -20,6 +21,47 @@ record EvidenceProperties(DataSize maxFileSize, int maxFiles, Period lateAfter) 
 		}
 		if (lateAfter == null) {
 			lateAfter = Period.ofDays(180);
+		}
+		if (inspection == null) {
+			inspection = new Inspection(0, null, null, 0, null, 0, null);
+		}
+	}
+
+	/**
+	 * How far an upload is inspected before it is stored. Office files (ZIP containers) are inflated once, counting
+	 * the bytes that really come out: at most {@code maxEntries} entries, {@code maxEntrySize} per entry and
+	 * {@code maxExpandedSize} in all, no entry expanding more than {@code maxCompressionRatio} times (after its
+	 * first megabyte), all within {@code timeBudget}. Images may have at most {@code maxImagePixels} pixels (read
+	 * from the header, never decoded at upload); the same budget bounds every decoding for print. A PDF is read with
+	 * at most {@code pdfMemory} of memory and within the same time budget.
+	 */
+	record Inspection(int maxEntries, DataSize maxEntrySize, DataSize maxExpandedSize, int maxCompressionRatio, Duration timeBudget,
+			long maxImagePixels, DataSize pdfMemory) {
+
+		static final Inspection DEFAULTS = new Inspection(0, null, null, 0, null, 0, null);
+
+		Inspection {
+			if (maxEntries <= 0) {
+				maxEntries = 10_000;
+			}
+			if (maxEntrySize == null) {
+				maxEntrySize = DataSize.ofMegabytes(512);
+			}
+			if (maxExpandedSize == null) {
+				maxExpandedSize = DataSize.ofGigabytes(1);
+			}
+			if (maxCompressionRatio <= 0) {
+				maxCompressionRatio = 200;
+			}
+			if (timeBudget == null) {
+				timeBudget = Duration.ofSeconds(10);
+			}
+			if (maxImagePixels <= 0) {
+				maxImagePixels = 200_000_000;
+			}
+			if (pdfMemory == null) {
+				pdfMemory = DataSize.ofMegabytes(128);
+			}
 		}
 	}
 }

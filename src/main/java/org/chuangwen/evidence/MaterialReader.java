@@ -134,7 +134,7 @@ class MaterialReader {
 					PhotoCaption caption = new PhotoCaption(rs.getString("c_title"), localTime(rs, "c_taken_at"), rs.getString("c_place"),
 							rs.getString("c_people"), rs.getString("c_photographer"));
 					files.computeIfAbsent(rs.getLong("material"), k -> new ArrayList<>())
-							.add(new FileInfo(rs.getInt("idx"), rs.getString("name"), rs.getString("content_type"), rs.getLong("size"),
+							.add(new FileInfo(rs.getInt("idx"), StoredNames.matching(rs.getString("name"), rs.getString("content_type")), rs.getString("content_type"), rs.getLong("size"),
 									rs.getString("sha256"), localTime(rs, "taken_at"), (Integer) rs.getObject("pages", Integer.class), caption));
 				});
 		return files;

@@ -15,7 +15,16 @@ public final class Downloads {
 	private Downloads() {}
 
 	public static String attachment(String fileName) {
-		return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
+		return disposition(fileName, false);
+	}
+
+	/**
+	 * The Content-Disposition of a download. The name is made printable first: a name built from a stored value with a
+	 * lone surrogate cannot be encoded, and a control character has no place in a header.
+	 */
+	public static String disposition(String fileName, boolean inline) {
+		String printable = Text.printable(fileName == null ? "" : fileName).replaceAll("\\p{Cntrl}", " ");
+		return (inline ? ContentDisposition.inline() : ContentDisposition.attachment()).filename(printable, StandardCharsets.UTF_8).build().toString();
 	}
 
 	public static ResponseEntity<byte[]> of(String fileName, MediaType type, byte[] body) {

@@ -10,13 +10,16 @@ public final class JsonParts {
 
 	/**
 	 * @return the part read as {@code type}
-	 * @throws UserFacingException {@code invalid_date} naming the field for a refused date, {@code invalid_meta}
+	 * @throws UserFacingException {@code invalid_text} naming the field for text that cannot be stored, {@code invalid_date} naming the field for a refused date, {@code invalid_meta}
 	 *         naming the field for a value of the wrong type, {@code invalid_meta} for text that is no JSON
 	 */
 	public static <T> T read(ObjectMapper json, String part, String text, Class<T> type) {
 		try {
 			return json.readValue(text, type);
 		} catch (JacksonException e) {
+			TextRefused.in(e).ifPresent(refusal -> {
+				throw refusal;
+			});
 			for (Throwable t = e; t != null; t = t.getCause()) {
 				if (t instanceof UserFacingException refusal) {
 					throw refusal;

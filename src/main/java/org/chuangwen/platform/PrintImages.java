@@ -36,8 +36,12 @@ public final class PrintImages {
 	/** A photo ready to embed: upright, at most {@code maxSide} pixels on its longer side, as JPEG; null if unreadable. */
 	public record Printable(byte[] jpeg, int width, int height) {}
 
-	public static Printable printable(Source photo, int maxSide) {
-		int orientation = orientation(photo);
+	/**
+	 * Decodes a photo for print: subsampled while decoding to about twice {@code maxSide}, so a large photo never sits in
+	 * memory at full size. A photo whose header announces more than {@code maxPixels} pixels is not decoded at all
+	 * (null): inflating it alone would cost seconds of CPU for every document it appears in.
+	 */
+	public static Printable printable(Source photo, int maxSide, long maxPixels) {
 		try (InputStream in = photo.open(); ImageInputStream images = ImageIO.createImageInputStream(in)) {
 			Iterator<ImageReader> readers = images == null ? null : ImageIO.getImageReaders(images);
 			if (readers == null || !readers.hasNext()) {
@@ -45,16 +49,24 @@ public final class PrintImages {
 			}
 			ImageReader reader = readers.next();
 			BufferedImage source;
+			boolean jpeg;
 			try {
 				reader.setInput(images, true, true);
-				int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / (maxSide * 2));
+				long width = reader.getWidth(0);
+				long height = reader.getHeight(0);
+				if (width * height > maxPixels) {
+					return null;
+				}
+				jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
+				int step = (int) Math.max(1, Math.max(width, height) / (maxSide * 2L));
 				ImageReadParam param = reader.getDefaultReadParam();
 				param.setSourceSubsampling(step, step, 0, 0);
 				source = reader.read(0, param);
 			} finally {
 				reader.dispose();
 			}
-			BufferedImage upright = upright(scaled(source, maxSide), orientation);
+			// only a JPEG's metadata is read: a PNG's compressed text chunks could expand without bound
+			BufferedImage upright = upright(scaled(source, maxSide), jpeg ? orientation(photo) : 1);
 			return new Printable(jpeg(upright), upright.getWidth(), upright.getHeight());
 		} catch (IOException | RuntimeException unreadable) {
 			return null;

@@ -67,7 +67,8 @@ public final class Word {
 		run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
 		run.setFontSize(points);
 		run.setBold(bold);
-		run.setText(text == null ? "" : text);
+		// a stored value that is not valid XML text (a lone surrogate, a control character) must not break the document
+		run.setText(text == null ? "" : Text.printable(text));
 		return run;
 	}
 

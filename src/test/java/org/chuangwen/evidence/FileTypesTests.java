@@ -1,12 +1,14 @@
 package org.chuangwen.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import javax.imageio.ImageIO;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -17,10 +19,10 @@ import org.springframework.core.io.ByteArrayResource;
 
 class FileTypesTests {
 
-	private final FileTypes types = new FileTypes();
+	private final FileTypes types = new FileTypes(EvidenceProperties.Inspection.DEFAULTS);
 
 	@Test
-	void recognisesPhotosPdfAndOfficeDocumentsByTheirBytes() throws IOException {
+	void recognisesPhotosPdfAndOfficeDocumentsByTheirBytes() throws Exception {
 		assertThat(detect(DemoFiles.jpeg(8, 8, Color.RED, null))).isEqualTo("image/jpeg");
 		assertThat(detect(png())).isEqualTo("image/png");
 		assertThat(detect("%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("application/pdf");
@@ -31,11 +33,30 @@ class FileTypesTests {
 	}
 
 	@Test
-	void refusesEverythingElse() throws IOException {
+	void refusesEverythingElse() throws Exception {
 		assertThat(detect("MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1))).isNull();
 		assertThat(detect("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(detect("just text".getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(detect(new byte[] {'P', 'K', 3, 4, 0, 0})).as("a broken zip").isNull();
+	}
+
+	@Test
+	void refusesWhatCannotBeCheckedWithinTheTimeBudget() {
+		FileTypes hurried = new FileTypes(new EvidenceProperties.Inspection(0, null, null, 0, Duration.ofNanos(1), 0, null));
+		assertThatThrownBy(() -> hurried.inspect(new ByteArrayResource(DemoFiles.docx("题名", "正文")))).isInstanceOf(FileRefused.class)
+				.extracting("messageKey").isEqualTo("error.upload.too-slow");
+	}
+
+	@Test
+	void namesCarryTheExtensionOfTheirContent() {
+		assertThat(StoredNames.matching("poly.html", "image/jpeg")).isEqualTo("poly.jpg");
+		assertThat(StoredNames.matching("活动照片", "image/jpeg")).isEqualTo("活动照片.jpg");
+		assertThat(StoredNames.matching("现场.JPEG", "image/jpeg")).isEqualTo("现场.JPEG");
+		assertThat(StoredNames.matching("方案.doc", FileTypes.DOCX)).isEqualTo("方案.docx");
+		assertThat(StoredNames.matching("2010.年度总结", "application/pdf")).isEqualTo("2010.年度总结.pdf");
+		assertThat(StoredNames.matching(".pdf", "application/pdf")).isEqualTo(".pdf");
+		assertThat(StoredNames.matching(".html", "application/pdf")).isEqualTo("file.pdf");
+		assertThat(StoredNames.matching("a\u0007b\ud800.png", "image/png")).isEqualTo("ab\uFFFD.png");
 	}
 
 	@Test
@@ -46,7 +67,7 @@ class FileTypesTests {
 		assertThat(types.takenAt(new ByteArrayResource("not a photo".getBytes(StandardCharsets.UTF_8)))).isNull();
 	}
 
-	private String detect(byte[] bytes) throws IOException {
+	private String detect(byte[] bytes) throws Exception {
 		return types.detect(new ByteArrayResource(bytes));
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.chuangwen.platform.ApiError;
 import org.chuangwen.platform.InvalidDateException;
+import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ class ErrorHandling {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-		Optional<UserFacingException> refusal = refusal(e);
+		Optional<UserFacingException> refusal = TextRefused.in(e).or(() -> refusal(e));
 		if (refusal.isPresent()) {
 			return answer(request, refusal.get());
 		}
