@@ -1,16 +1,21 @@
 package org.chuangwen.orgs;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.chuangwen.platform.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * On a database without accounts (production's first start), creates the administrator named in
- * configuration. There is no default password: without one configured the platform refuses to start.
+ * configuration. There is no default password: without one configured, or with one the password policy refuses,
+ * the platform refuses to start and says which rule was broken.
  * Runs after the demo data, which brings its own accounts.
  */
 @Component
@@ -22,11 +27,15 @@ class FirstAdministrator implements ApplicationRunner {
 	private final Accounts accounts;
 	private final Orgs orgs;
 	private final AccountProperties properties;
+	private final MessageSource messages;
+	private final PasswordPolicy policy;
 
-	FirstAdministrator(Accounts accounts, Orgs orgs, AccountProperties properties) {
+	FirstAdministrator(Accounts accounts, Orgs orgs, AccountProperties properties, MessageSource messages, PasswordPolicy policy) {
+		this.policy = policy;
 		this.accounts = accounts;
 		this.orgs = orgs;
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	@Override
@@ -42,6 +51,14 @@ class FirstAdministrator implements ApplicationRunner {
 		}
 		String username = admin.username() == null || admin.username().isBlank() ? "admin" : admin.username();
 		String orgName = admin.orgName() == null || admin.orgName().isBlank() ? "本市" : admin.orgName();
+		try {
+			policy.check(username, admin.password(), List.of());
+		} catch (UserFacingException e) {
+			String rule = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.SIMPLIFIED_CHINESE);
+			String english = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH);
+			throw new IllegalStateException("The first administrator configured in chuangwen.accounts.admin.* is refused ("
+					+ e.error() + "): " + english + " / " + rule, e);
+		}
 		OrgUnit root = orgs.isEmpty()
 				? orgs.create(null, OrgKind.CITY, orgName, 0)
 				: orgs.within("/").get(0);

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ActivityBrowserTests extends BrowserSupport {
 			Page page = desk.newPage();
 			page.navigate(base + "/login");
 			page.locator("#username").fill("shequ2");
-			page.locator("#password").fill("chuangwen");
+			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
 			page.getByTestId("box-pct-Ⅲ-25").click();

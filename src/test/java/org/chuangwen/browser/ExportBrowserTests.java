@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +35,7 @@ class ExportBrowserTests extends BrowserSupport {
 			Page page = desktop.newPage();
 			page.navigate("http://localhost:" + port + "/login");
 			page.locator("#username").fill("jiedao");
-			page.locator("#password").fill("chuangwen");
+			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
 			page.getByTestId("ranking").getByText("和平社区").click();

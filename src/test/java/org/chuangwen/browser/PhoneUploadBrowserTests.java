@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 			page.onPageError(scriptErrors::add);
 			page.navigate("http://localhost:" + port + "/readiness");
 			page.locator("#username").fill("shequ1");
-			page.locator("#password").fill("chuangwen");
+			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
 			Locator overall = page.getByTestId("overall");

@@ -51,23 +51,23 @@ class AccountSecurityTests {
 	@Test
 	void passwordsAreStoredOnlyAsHashes() {
 		String hash = jdbc.sql("select password_hash from app_user where username = 'shequ1'").query(String.class).single();
-		assertThat(hash).startsWith("{bcrypt}").doesNotContain("chuangwen");
-		assertThat(passwords.matches("chuangwen", hash)).isTrue();
+		assertThat(hash).startsWith("{bcrypt}").doesNotContain(Api.PASSWORD);
+		assertThat(passwords.matches(Api.PASSWORD, hash)).isTrue();
 	}
 
 	@Test
 	void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
 		long unit = new Api(port).get("shequ1", "/api/v1/me").json().get("orgUnitId").asLong();
-		accounts.create("suoding", "right-password", "锁定测试", unit, Set.of(Role.WORKER));
+		accounts.create("suoding", "Right-passw0rd", "锁定测试", unit, Set.of(Role.WORKER));
 		Api api = new Api(port);
 		for (int i = 0; i < 4; i++) {
 			assertThat(api.get("suoding:wrong", "/api/v1/me").status()).isEqualTo(401);
 		}
-		assertThat(api.get("suoding:right-password", "/api/v1/me").status()).as("a success resets the count").isEqualTo(200);
+		assertThat(api.get("suoding:Right-passw0rd", "/api/v1/me").status()).as("a success resets the count").isEqualTo(200);
 		for (int i = 0; i < 5; i++) {
 			assertThat(api.get("suoding:wrong", "/api/v1/me").status()).isEqualTo(401);
 		}
-		Api.Response locked = api.get("suoding:right-password", "/api/v1/me");
+		Api.Response locked = api.get("suoding:Right-passw0rd", "/api/v1/me");
 		assertThat(locked.status()).isEqualTo(401);
 		assertThat(locked.json().get("message").asString()).contains("已锁定 15 分钟");
 
@@ -79,17 +79,17 @@ class AccountSecurityTests {
 
 		jdbc.sql("update app_user set locked_until = :past where username = 'suoding'")
 				.param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1))).update();
-		assertThat(api.get("suoding:right-password", "/api/v1/me").status()).as("the lock expires").isEqualTo(200);
+		assertThat(api.get("suoding:Right-passw0rd", "/api/v1/me").status()).as("the lock expires").isEqualTo(200);
 	}
 
 	@Test
 	void theLoginPageLocksToo() {
 		long unit = new Api(port).get("shequ1", "/api/v1/me").json().get("orgUnitId").asLong();
-		accounts.create("yemian", "right-password", "页面锁定", unit, Set.of(Role.WORKER));
+		accounts.create("yemian", "Right-passw0rd", "页面锁定", unit, Set.of(Role.WORKER));
 		for (int i = 0; i < 5; i++) {
 			assertThat(formLogin("yemian", "wrong").location()).endsWith("/login?error");
 		}
-		assertThat(formLogin("yemian", "right-password").location()).endsWith("/login?locked");
+		assertThat(formLogin("yemian", "Right-passw0rd").location()).endsWith("/login?locked");
 	}
 
 	@Test
@@ -116,7 +116,9 @@ class AccountSecurityTests {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.body()).contains("您没有权限进行此操作。");
 		assertThat(audits("shequ1", "DENIED")).isEqualTo(before + 1);
-		assertThat(Session.login(port, "admin", Api.PASSWORD).get("/admin/audit").status()).isEqualTo(200);
+		assertThat(Session.login(port, "admin", Api.PASSWORD).get("/admin/catalog").status()).isEqualTo(200);
+		assertThat(Session.login(port, "admin", Api.PASSWORD).get("/admin/audit").status()).as("三权分立: not the system administrator").isEqualTo(403);
+		assertThat(Session.login(port, "shenji", Api.PASSWORD).get("/admin/audit").status()).as("the audit administrator").isEqualTo(200);
 	}
 
 	private Session.Page formLogin(String username, String password) {

@@ -32,6 +32,17 @@ class FirstAdministratorTests {
 	}
 
 	@Test
+	void refusesToStartWithAWeakConfiguredPasswordAndNamesTheRule() {
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.password=1").close())
+				.hasStackTraceContaining("chuangwen.accounts.admin")
+				.hasStackTraceContaining("密码太短:至少需要 8 个字符。");
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.password=password123").close())
+				.hasStackTraceContaining("密码太简单:须包含大写字母、小写字母、数字、其他符号四类中的至少 3 类。");
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.username=chief", "--chuangwen.accounts.admin.password=Chief-2026!").close())
+				.hasStackTraceContaining("密码不能包含用户名。");
+	}
+
+	@Test
 	void refusesToStartWithoutAConfiguredPassword() {
 		assertThatThrownBy(() -> start().close())
 				.hasStackTraceContaining("No accounts exist and no first administrator is configured");
