@@ -22,7 +22,8 @@ insert into password_history (app_user, password_hash, set_at) select id, passwo
 -- one grant per duty. Business grants carry no duty (NULLs never collide in a unique constraint).
 alter table app_user_role add column duty varchar(16);
 update app_user_role set duty = 'ADMINISTRATOR' where role in ('ADMIN', 'SECURITY', 'AUDITOR');
+-- (coalesce: a check whose condition is unknown passes, so a NULL duty must not make it unknown)
 alter table app_user_role add constraint app_user_role_duty check (
-    (role in ('ADMIN', 'SECURITY', 'AUDITOR') and duty = 'ADMINISTRATOR')
+    (role in ('ADMIN', 'SECURITY', 'AUDITOR') and coalesce(duty, '') = 'ADMINISTRATOR')
     or (role not in ('ADMIN', 'SECURITY', 'AUDITOR') and duty is null));
 alter table app_user_role add constraint app_user_role_one_administrator unique (app_user, duty);
