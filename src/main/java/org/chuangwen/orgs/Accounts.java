@@ -81,6 +81,21 @@ public class Accounts {
 	}
 
 	/**
+	 * Creates one of the first administrators from configuration; the password passes the policy.
+	 *
+	 * @throws UserFacingException as {@link #create}
+	 */
+	@Transactional
+	void createFirst(String username, String rawPassword, String displayName, long orgUnitId, Role role, boolean mustChangePassword) {
+		open(new NewAccount(username, displayName, orgUnitId, Set.of(role), rawPassword), mustChangePassword);
+	}
+
+	/** Whether any account holds {@code role}. */
+	boolean anyHolds(Role role) {
+		return accounts.countHolders(role.name()) > 0;
+	}
+
+	/**
 	 * Opens an account on behalf of the system administrator, in the caller's subtree and with business roles
 	 * only. The account must change its password at its first login.
 	 *
