@@ -2,7 +2,11 @@ package org.chuangwen.orgs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -125,6 +129,27 @@ public class Accounts {
 	}
 
 	/**
+	 * The accounts in the caller's subtree, by username, for the system and security administrators.
+	 *
+	 * @throws UserFacingException 403 for any other caller
+	 */
+	@Transactional(readOnly = true)
+	public List<AccountView> list() {
+		CurrentUser me = scope.user();
+		if (!me.admin() && !me.security()) {
+			audit.record("DENIED", "account", null, null, "account list by " + me.roles());
+			throw UserFacingException.forbidden("error.scope.forbidden");
+		}
+		Map<Long, String> paths = new HashMap<>();
+		units.findByPathStartingWithOrderByPathAscSortAsc(me.orgPath()).forEach(u -> paths.put(u.id(), u.path()));
+		return accounts.findAll().stream()
+				.filter(a -> paths.containsKey(a.orgUnitId()))
+				.sorted(Comparator.comparing(Account::username))
+				.map(AccountView::of)
+				.toList();
+	}
+
+	/**
 	 * Replaces the roles of an account in the caller's subtree; only the security administrator may, and not for
 	 * their own account. Audited with the roles before and after.
 	 *
@@ -208,7 +233,7 @@ public class Accounts {
 		if (account.orgUnitId() == null || !units.existsById(account.orgUnitId())) {
 			throw UserFacingException.notFound("error.org.not-found");
 		}
-		policy.check(username, account.password(), java.util.List.of());
+		policy.check(username, account.password(), List.of());
 		Instant now = Instant.now(clock);
 		String hash = passwords.encode(account.password());
 		Account saved = accounts.save(Account.create(username, hash, displayName, account.orgUnitId(), roles, now, mustChangePassword));

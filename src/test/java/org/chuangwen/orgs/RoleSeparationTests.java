@@ -98,7 +98,11 @@ class RoleSeparationTests {
 		Session session = Session.login(port, user, Api.PASSWORD);
 		assertThat(session.postForm("/materials/" + material + "/recycle", "/me/password", "").status()).isEqualTo(403);
 		assertThat(api.get("jiedao", "/api/v1/materials/" + material).json().get("deletedAt").isNull()).isTrue();
-		if (!user.equals("admin")) {
+		if (user.equals("admin")) {
+			long district = api.get(user, "/api/v1/org-units").json().get(1).get("id").asLong();
+			assertThat(api.postJson(user, "/api/v1/org-units", "{\"parentId\":" + district + ",\"kind\":\"STREET\",\"name\":\"管理员建的街道\"}").status())
+					.as("the org tree is the system administrator's").isEqualTo(201);
+		} else {
 			assertThat(api.postJson(user, "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"9号楼\"}").status())
 					.isEqualTo(403);
 			assertThat(api.postJson(user, "/api/v1/exports", "{\"orgUnitId\":" + community + "}").status()).isEqualTo(403);
@@ -152,6 +156,22 @@ class RoleSeparationTests {
 		assertThat(api.putJson("anquan", "/api/v1/accounts/nobody/roles", "{\"roles\":[\"WORKER\"]}").status()).isEqualTo(404);
 		assertThat(api.putJson("anquan", "/api/v1/accounts/" + target + "/roles", "{\"roles\":[]}").json().get("error").asString())
 				.isEqualTo("invalid_roles");
+	}
+
+	@Test
+	void theSystemAndSecurityAdministratorsListTheAccounts() {
+		for (String user : List.of("admin", "anquan")) {
+			Api.Response list = api.get(user, "/api/v1/accounts");
+			assertThat(list.status()).as(user).isEqualTo(200);
+			assertThat(list.json()).anySatisfy(a -> {
+				assertThat(a.get("username").asString()).isEqualTo("shenji");
+				assertThat(a.get("roles")).extracting(JsonNode::asString).containsExactly("AUDITOR");
+				assertThat(a.get("mustChangePassword").asBoolean()).isFalse();
+			});
+			assertThat(list.text()).doesNotContain("password\"", "bcrypt");
+		}
+		assertThat(api.get("shenji", "/api/v1/accounts").status()).isEqualTo(403);
+		assertThat(api.get("jiedao", "/api/v1/accounts").status()).isEqualTo(403);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.chuangwen.orgs.web;
 
+import java.util.List;
 import java.util.Set;
 import org.chuangwen.orgs.AccountView;
 import org.chuangwen.orgs.Accounts;
@@ -7,6 +8,7 @@ import org.chuangwen.orgs.NewAccount;
 import org.chuangwen.orgs.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,6 +32,11 @@ class AccountApi {
 	record PasswordReset(String password) {}
 
 	record PasswordChange(String oldPassword, String newPassword) {}
+
+	@GetMapping("/accounts")
+	List<AccountView> list() {
+		return accounts.list();
+	}
 
 	@PostMapping("/accounts")
 	ResponseEntity<AccountView> create(@RequestBody NewAccount body) {
