@@ -18,6 +18,9 @@ class PasswordHistory {
 
 	/** The newest {@code limit} hashes of the account, newest first (the current password included). */
 	List<String> recent(long accountId, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
 		return jdbc.sql("select password_hash from password_history where app_user = :id order by id desc fetch first :limit rows only")
 				.param("id", accountId)
 				.param("limit", limit)

@@ -42,6 +42,11 @@ class SecurityConfig {
 		"/login", "/c", "/c/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
 	};
 
+	/** Authenticated, and neither the security nor the audit administrator (who change nothing but their own duty). */
+	private static final AuthorizationManager<RequestAuthorizationContext> NOT_SECURITY_OR_AUDIT = AuthorizationManagers.allOf(
+			AuthenticatedAuthorizationManager.authenticated(),
+			AuthorizationManagers.not(AuthorityAuthorizationManager.hasAnyRole("SECURITY", "AUDITOR")));
+
 	@Bean
 	PasswordEncoder passwordEncoder(Clock clock) {
 		return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5), clock);
@@ -82,11 +87,6 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	/** Authenticated, and neither the security nor the audit administrator (who change nothing but their own duty). */
-	private static final AuthorizationManager<RequestAuthorizationContext> NOT_SECURITY_OR_AUDIT = AuthorizationManagers.allOf(
-			AuthenticatedAuthorizationManager.authenticated(),
-			AuthorizationManagers.not(AuthorityAuthorizationManager.hasAnyRole("SECURITY", "AUDITOR")));
-
 	private static boolean writes(HttpServletRequest request) {
 		String method = request.getMethod();
 		return !(HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method));
@@ -111,6 +111,8 @@ class SecurityConfig {
 						.hasRole("AUDITOR")
 						.requestMatchers("/admin/**")
 						.hasRole("ADMIN")
+						.requestMatchers("/security/**")
+						.hasRole("SECURITY")
 						.requestMatchers(SecurityConfig::writes)
 						.access(NOT_SECURITY_OR_AUDIT)
 						.anyRequest()

@@ -175,16 +175,34 @@ class RoleSeparationTests {
 	}
 
 	@Test
+	void theSecurityAdministratorChangesRolesOnItsPage() {
+		assertThat(Session.login(port, "admin", Api.PASSWORD).get("/security/accounts").status()).isEqualTo(403);
+		assertThat(Session.login(port, "shenji", Api.PASSWORD).get("/security/accounts").status()).isEqualTo(403);
+		Session security = Session.login(port, "anquan", Api.PASSWORD);
+		Session.Page page = security.get("/security/accounts");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("shequ1", "审计管理员", "和平社区工作者");
+
+		String target = newAccount();
+		Session.Page conflicting = security.postForm("/security/accounts/" + target + "/roles", "/security/accounts", "role=ADMIN&role=AUDITOR");
+		assertThat(conflicting.status()).isEqualTo(400);
+		assertThat(conflicting.body()).contains(CONFLICT);
+		Session.Page changed = security.postForm("/security/accounts/" + target + "/roles", "/security/accounts", "role=INSPECTOR");
+		assertThat(changed.status()).isEqualTo(302);
+		assertThat(rolesOf(target)).containsExactly("INSPECTOR");
+	}
+
+	@Test
 	void theMenuShowsEachAdministratorOnlyItsOwnFunctions() {
 		Map<String, String> pages = Map.of(
 				"admin", Session.login(port, "admin", Api.PASSWORD).get("/me/password").body(),
 				"anquan", Session.login(port, "anquan", Api.PASSWORD).get("/me/password").body(),
 				"shenji", Session.login(port, "shenji", Api.PASSWORD).get("/me/password").body());
 		assertThat(pages.get("admin")).contains("href=\"/admin/catalog\"", "href=\"/admin/activity-categories\"", "href=\"/readiness\"")
-				.doesNotContain("href=\"/admin/audit\"", "href=\"/materials/new\"");
+				.doesNotContain("href=\"/admin/audit\"", "href=\"/materials/new\"", "href=\"/security/accounts\"");
 		assertThat(pages.get("shenji")).contains("href=\"/admin/audit\"")
-				.doesNotContain("href=\"/admin/catalog\"", "href=\"/readiness\"", "href=\"/materials/new\"");
-		assertThat(pages.get("anquan")).contains("安全管理")
+				.doesNotContain("href=\"/admin/catalog\"", "href=\"/readiness\"", "href=\"/materials/new\"", "href=\"/security/accounts\"");
+		assertThat(pages.get("anquan")).contains("href=\"/security/accounts\"")
 				.doesNotContain("href=\"/admin/audit\"", "href=\"/admin/catalog\"", "href=\"/readiness\"", "href=\"/materials/new\"");
 	}
 
