@@ -15,6 +15,7 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   : "${BENCH_ACTIVITY_RUNS:=2}" "${BENCH_ACTIVITY_PHOTOS:=5}"
 fi
 PORT=${BENCH_PORT:-18080}
+PASSWORD=${BENCH_PASSWORD:-chuangwen@2026}   # the demo password
 COLD_RUNS=${BENCH_COLD_RUNS:-3}
 PHOTOS=${BENCH_PHOTOS:-50}
 PHOTO_W=${BENCH_PHOTO_WIDTH:-2048}
@@ -208,18 +209,18 @@ if has_step upload; then
   bench diskwrite "$WORK/photos-a" "$WORK/diskwrite"
   log "2. uploading $PHOTOS photos as shequ1, sequentially, then all of set B in one request"
   phase "upload"
-  bench upload "$BASE" shequ1 chuangwen 和平社区 "$WORK/photos-a" "$WORK/photos-b"
+  bench upload "$BASE" shequ1 "$PASSWORD" 和平社区 "$WORK/photos-a" "$WORK/photos-b"
   rm -rf "$WORK/photos-a" "$WORK/photos-b"
 fi
 
 if has_step readiness; then
   log "3. seeding a street of $COMMUNITIES communities × $PER_COMMUNITY materials ($PARALLEL parallel, via $SEED_VIA)"
   phase "seeding"
-  bench seed "$BASE" admin chuangwen 示范区 "$COMMUNITIES" "$PER_COMMUNITY" "$PARALLEL" "$SEED_VIA"
+  bench seed "$BASE" admin "$PASSWORD" 示范区 "$COMMUNITIES" "$PER_COMMUNITY" "$PARALLEL" "$SEED_VIA"
   STREET=$(sed -n 's/^seed.street_id=//p' "$BENCH_KV" | tail -1)
   log "3. readiness latency for street $STREET ($WARMUP warm-up + $REQUESTS sequential requests each)"
   phase "readiness latency"
-  bench latency "$BASE" admin chuangwen "$STREET" "$COMMUNITIES" "$WARMUP" "$REQUESTS" "$WORK/session"
+  bench latency "$BASE" admin "$PASSWORD" "$STREET" "$COMMUNITIES" "$WARMUP" "$REQUESTS" "$WORK/session"
   if (( WRK_SECONDS > 0 )) && command -v wrk >/dev/null; then
     SID=$(cat "$WORK/session")
     kv wrk.args "wrk -t2 -c4 -d${WRK_SECONDS}s --latency"
@@ -241,7 +242,7 @@ if has_step readiness; then
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SID" "$BASE/readiness?unit=$STREET")
     [[ "$code" == 200 ]] || { echo "session no longer valid after wrk (HTTP $code): page numbers are not trustworthy"; kv wrk.page.non2xx "session lost ($code)"; }
     log "3. wrk: readiness API with HTTP Basic, ${WRK_SECONDS}s"
-    wrk_run api -H "Authorization: Basic $(printf 'admin:chuangwen' | base64)" "$BASE/api/v1/readiness?orgUnitId=$STREET"
+    wrk_run api -H "Authorization: Basic $(printf 'admin:%s' "$PASSWORD" | base64)" "$BASE/api/v1/readiness?orgUnitId=$STREET"
   elif (( WRK_SECONDS > 0 )); then
     echo "  wrk not installed (apt-get install -y wrk): throughput run skipped"
   fi
@@ -263,11 +264,11 @@ if has_step activity; then
   [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/activity.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
   log "5. activities: $ACT_RUNS × ($ACT_PHOTOS photos in one stage request | $ACT_PHOTOS requests of one photo), each on a fresh community, as jiedao"
   phase "activity: photos"
-  bench activity "$BASE" admin chuangwen jiedao chuangwen 幸福街道 "$ACT_RUNS" "$ACT_PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q"
+  bench activity "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道 "$ACT_RUNS" "$ACT_PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q"
   phase_end
   kv activity.others_pct "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
   log "5. activities: one activity from plan to briefing on the pages (fields typed, facts reused)"
-  bench activityflow "$BASE" admin chuangwen jiedao chuangwen 幸福街道
+  bench activityflow "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道
   vm_mem activity "$(cat "$WORK/activity.pid")"
   kv activity.data_files "$(du -sh "$WORK/activity/data/files" | cut -f1)"
   stop_app "$WORK/activity.pid"
@@ -339,7 +340,7 @@ PY
     rm -rf "$d" "$zip"
   }
   export_run() { # label unit codes|all pidfile-label; the measured phase ends before the download and the checks
-    bench export "$BASE" admin chuangwen "$2" "$3" "$1" "$(cat "$WORK/$4.pid")" "$WORK/logs/$4.log" "$EXPORTS" "$EXP/data/exports"
+    bench export "$BASE" admin "$PASSWORD" "$2" "$3" "$1" "$(cat "$WORK/$4.pid")" "$WORK/logs/$4.log" "$EXPORTS" "$EXP/data/exports"
     phase_end
     kv "$1.others_pct" "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
     verify_zip "$1"
@@ -350,13 +351,13 @@ PY
   phase "export: filing"
   start_app exportfill "$EXP"
   [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/exportfill.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
-  bench exportseed "$BASE" admin chuangwen 幸福街道 "$EXPORT_MB" "$EXPORT_PER_MATERIAL" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" "$EXPORT_PDF" "$EXPORT_WHOLE"
+  bench exportseed "$BASE" admin "$PASSWORD" 幸福街道 "$EXPORT_MB" "$EXPORT_PER_MATERIAL" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" "$EXPORT_PDF" "$EXPORT_WHOLE"
   PHOTO_UNIT=$(sed -n 's/^export.photo_unit=//p' "$BENCH_KV" | tail -1)
   PDF_UNIT=$(sed -n 's/^export.pdf_unit=//p' "$BENCH_KV" | tail -1)
   phase_end
-  bench blobs "$BASE" admin chuangwen "$PHOTO_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/box.blobs" box_files
-  [[ -n "$PDF_UNIT" ]] && bench blobs "$BASE" admin chuangwen "$PDF_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/pdf.blobs" pdfbox_files
-  [[ "$EXPORT_WHOLE" == 1 ]] && bench blobs "$BASE" admin chuangwen "$PHOTO_UNIT" - "$EXP/data/files" "$WORK/whole.blobs" whole_files
+  bench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/box.blobs" box_files
+  [[ -n "$PDF_UNIT" ]] && bench blobs "$BASE" admin "$PASSWORD" "$PDF_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/pdf.blobs" pdfbox_files
+  [[ "$EXPORT_WHOLE" == 1 ]] && bench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" - "$EXP/data/files" "$WORK/whole.blobs" whole_files
   stop_app "$WORK/exportfill.pid"
 
   log "4. reference: cp (cold and warm), zip -0 -r and sha256sum of the box's blob files"

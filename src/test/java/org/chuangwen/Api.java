@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for the JSON API, authenticating with HTTP Basic like any API consumer. */
 public final class Api {
 
-	public static final String PASSWORD = "chuangwen";
+	public static final String PASSWORD = "chuangwen@2026";
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -22,7 +22,8 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /**
- * One city › district › street › three communities with buildings, the five demo accounts and sample materials
+ * One city › district › street › three communities with buildings, the demo accounts (the three separated
+ * administrators at the city, the street office, two community workers, an inspector) and sample materials
  * so that every page shows something. Only on an empty database, and only when enabled.
  */
 @Component
@@ -57,16 +58,19 @@ class DemoData implements ApplicationRunner {
 
 		String password = properties.password();
 		accounts.create("admin", password, "系统管理员", city.id(), Set.of(Role.ADMIN));
+		accounts.create("anquan", password, "安全管理员", city.id(), Set.of(Role.SECURITY));
+		accounts.create("shenji", password, "审计管理员", city.id(), Set.of(Role.AUDITOR));
 		accounts.create("jiedao", password, "幸福街道文明办", street.id(), Set.of(Role.STREET));
 		accounts.create("shequ1", password, "和平社区工作者", heping.id(), Set.of(Role.WORKER));
 		accounts.create("shequ2", password, "友谊社区工作者", youyi.id(), Set.of(Role.WORKER));
 		accounts.create("ceping", password, "测评员", street.id(), Set.of(Role.INSPECTOR));
 
-		accounts.callAs("admin", () -> {
+		// the street office files them: administrators write no business data (三权分立)
+		accounts.callAs("jiedao", () -> {
 			materials(heping, youyi, guangming);
 			return null;
 		});
-		log.info("Demo data created: 3 communities, accounts admin/jiedao/shequ1/shequ2/ceping");
+		log.info("Demo data created: 3 communities, accounts admin/anquan/shenji/jiedao/shequ1/shequ2/ceping");
 	}
 
 	private OrgUnit community(OrgUnit street, String name, int sort) {

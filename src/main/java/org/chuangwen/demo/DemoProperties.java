@@ -8,7 +8,7 @@ record DemoProperties(boolean enabled, String password) {
 
 	DemoProperties {
 		if (password == null || password.isBlank()) {
-			password = "chuangwen";
+			password = "chuangwen@2026";
 		}
 	}
 }

@@ -16,13 +16,20 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 	private final Instant lockedUntil;
 	private final boolean enabled;
 	private final Instant now;
+	private final PasswordState password;
 
-	AccountPrincipal(CurrentUser user, String passwordHash, Instant lockedUntil, boolean enabled, Instant now) {
+	AccountPrincipal(CurrentUser user, String passwordHash, Instant lockedUntil, boolean enabled, Instant now, PasswordState password) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.lockedUntil = lockedUntil;
 		this.enabled = enabled;
 		this.now = now;
+		this.password = password;
+	}
+
+	/** Whether the account must change its password before it may do anything else. */
+	PasswordState password() {
+		return password;
 	}
 
 	CurrentUser user() {

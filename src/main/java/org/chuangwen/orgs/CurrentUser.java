@@ -13,8 +13,24 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
 		return roles.contains(role);
 	}
 
+	/** The system administrator (系统管理员). */
 	public boolean admin() {
 		return has(Role.ADMIN);
+	}
+
+	/** The security administrator (安全管理员). */
+	public boolean security() {
+		return has(Role.SECURITY);
+	}
+
+	/** The audit administrator (审计管理员). */
+	public boolean auditor() {
+		return has(Role.AUDITOR);
+	}
+
+	/** One of the three administrators, who write no business data. */
+	public boolean administrator() {
+		return roles.stream().anyMatch(Role::administrator);
 	}
 
 	public boolean canWrite() {

@@ -87,7 +87,7 @@ class ArchiveTests {
 				Map.entry(photo2010, "Q001-WS·2010-D30-Ⅲ116-0003"));
 
 		long record2009 = file("记录", "2009-01-15", "2009年补充的记录", BOX);
-		assertThat(api.delete("admin", "/api/v1/materials/" + summary2010).status()).isEqualTo(204);
+		assertThat(api.delete("jiedao", "/api/v1/materials/" + summary2010).status()).isEqualTo(204);
 		Map<Long, String> second = codes(catalogue());
 		assertThat(second).containsEntry(record2009, "Q001-WS·2009-D30-Ⅲ116-0003").doesNotContainKey(summary2010);
 		first.remove(summary2010);
@@ -150,7 +150,7 @@ class ArchiveTests {
 		long five = file("图片", "2010-09-22", "中秋联欢", BOX, photo("1.jpg", 1), photo("2.jpg", 2), photo("3.jpg", 3), photo("4.jpg", 4),
 				photo("5.jpg", 5));
 		assertThat(api.putJson("shequ1", "/api/v1/materials/" + five + "/files/0/caption", "{}").status()).as("not in scope").isEqualTo(404);
-		assertThat(api.putJson("admin", "/api/v1/materials/" + five + "/files/0/caption",
+		assertThat(api.putJson("jiedao", "/api/v1/materials/" + five + "/files/0/caption",
 				"{\"title\":\"月饼分享\",\"place\":\"社区活动室\",\"people\":\"王大妈、李大爷\",\"photographer\":\"张三\"}").status()).isEqualTo(200);
 
 		try (XWPFDocument four = new XWPFDocument(new ByteArrayInputStream(download("/photos.docx?perPage=4")));
@@ -169,8 +169,8 @@ class ArchiveTests {
 	@Test
 	void theCaptionSheetFillsSeveralPhotosAtOnceAndKeepsWhatItLeavesEmpty() {
 		long id = file("图片", "2010-09-22", "中秋联欢", BOX, photo("1.jpg", 1), photo("2.jpg", 2), photo("3.jpg", 3));
-		api.putJson("admin", "/api/v1/materials/" + id + "/files/2/caption", "{\"title\":\"猜灯谜\",\"place\":\"广场\"}");
-		Session worker = Session.login(port, "admin", Api.PASSWORD);
+		api.putJson("jiedao", "/api/v1/materials/" + id + "/files/2/caption", "{\"title\":\"猜灯谜\",\"place\":\"广场\"}");
+		Session worker = Session.login(port, "jiedao", Api.PASSWORD);
 		String sheet = "/boxes/" + community + "/" + URLEncoder.encode(BOX, StandardCharsets.UTF_8) + "/captions";
 		String form = "photo=" + id + ":0&title=赏月,吃月饼&takenAt=&place=&people=&photographer="
 				+ "&photo=" + id + ":1&title=&takenAt=&place=&people=&photographer="
@@ -257,7 +257,7 @@ class ArchiveTests {
 	}
 
 	private HttpResponse<byte[]> range(String path, String range) throws Exception {
-		String token = Base64.getEncoder().encodeToString("jiedao:chuangwen".getBytes(StandardCharsets.UTF_8));
+		String token = Base64.getEncoder().encodeToString(("jiedao:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 				.header("Authorization", "Basic " + token).header("Range", range).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
@@ -317,7 +317,7 @@ class ArchiveTests {
 		Api.Part[] parts = files.length > 0 ? files : new Api.Part[] {Api.Part.file(title + ".docx", DemoFiles.docx(title, date))};
 		String meta = "{\"orgUnitId\":" + community + ",\"kind\":\"" + kind + "\",\"title\":\"" + title + "\",\"dateFormed\":\"" + date
 				+ "\",\"responsibleParty\":\"档案社区\",\"indicatorCodes\":[\"" + code + "\"]}";
-		Api.Response filed = api.file("admin", meta, parts);
+		Api.Response filed = api.file("jiedao", meta, parts);
 		assertThat(filed.status()).as(filed.text()).isEqualTo(201);
 		return filed.id();
 	}

@@ -174,7 +174,7 @@ class UploadValidationTests {
 				+ "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] photoStart = new byte[512 * 1024];
 		new Random(11).nextBytes(photoStart);
-		String auth = java.util.Base64.getEncoder().encodeToString("shequ1:chuangwen".getBytes(StandardCharsets.UTF_8));
+		String auth = java.util.Base64.getEncoder().encodeToString(("shequ1:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		String response;
 		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();

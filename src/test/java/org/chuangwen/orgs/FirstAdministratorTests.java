@@ -32,6 +32,39 @@ class FirstAdministratorTests {
 	}
 
 	@Test
+	void createsTheFirstSecurityAndAuditAdministratorsWhoMustChooseTheirOwnPasswords() {
+		try (ConfigurableApplicationContext app = start("--chuangwen.accounts.admin.password=Root-from-config1",
+				"--chuangwen.accounts.security.password=Security-initial1", "--chuangwen.accounts.auditor.username=audit1",
+				"--chuangwen.accounts.auditor.password=Auditor-initial1")) {
+			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+			assertThat(api.get("admin:Root-from-config1", "/api/v1/me").status()).isEqualTo(200);
+			for (String user : new String[] {"anquan:Security-initial1", "audit1:Auditor-initial1"}) {
+				Api.Response held = api.get(user, "/api/v1/me");
+				assertThat(held.status()).as(user).isEqualTo(403);
+				assertThat(held.json().get("error").asString()).isEqualTo("password_change_required");
+			}
+			assertThat(api.postJson("anquan:Security-initial1", "/api/v1/me/password",
+					"{\"oldPassword\":\"Security-initial1\",\"newPassword\":\"Security-chosen2\"}").status()).isEqualTo(204);
+			Api.Response me = api.get("anquan:Security-chosen2", "/api/v1/me");
+			assertThat(me.json().get("roles").get(0).asString()).isEqualTo("SECURITY");
+		}
+	}
+
+	@Test
+	void refusesToStartWithAWeakConfiguredPasswordAndNamesTheRule() {
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.password=1").close())
+				.hasStackTraceContaining("chuangwen.accounts.admin")
+				.hasStackTraceContaining("密码太短:至少需要 8 个字符。");
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.password=password123").close())
+				.hasStackTraceContaining("密码太简单:须包含大写字母、小写字母、数字、其他符号四类中的至少 3 类。");
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.username=chief", "--chuangwen.accounts.admin.password=Chief-2026!").close())
+				.hasStackTraceContaining("密码不能包含用户名。");
+		assertThatThrownBy(() -> start("--chuangwen.accounts.admin.password=Root-from-config1", "--chuangwen.accounts.auditor.password=weak").close())
+				.hasStackTraceContaining("chuangwen.accounts.auditor")
+				.hasStackTraceContaining("密码太短:至少需要 8 个字符。");
+	}
+
+	@Test
 	void refusesToStartWithoutAConfiguredPassword() {
 		assertThatThrownBy(() -> start().close())
 				.hasStackTraceContaining("No accounts exist and no first administrator is configured");

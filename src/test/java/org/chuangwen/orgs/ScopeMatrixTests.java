@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.chuangwen.Api;
+import org.chuangwen.DistrictOffice;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.Session;
 import org.chuangwen.demo.DemoFiles;
@@ -39,6 +40,9 @@ class ScopeMatrixTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Accounts accounts;
+
 	Api api;
 	final Map<String, Long> units = new HashMap<>();
 	final Map<String, Long> materials = new HashMap<>();
@@ -52,9 +56,10 @@ class ScopeMatrixTests {
 		long district = units.get("示范区");
 		long street = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + district + ",\"kind\":\"STREET\",\"name\":\"外街道\"}").id();
 		units.put("外社区", api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"外社区\"}").id());
-		materials.put("和平社区", file("admin", "和平社区").id());
-		materials.put("友谊社区", file("admin", "友谊社区").id());
-		materials.put("外社区", file("admin", "外社区").id());
+		String writer = DistrictOffice.ensure(accounts, api);
+		materials.put("和平社区", file(writer, "和平社区").id());
+		materials.put("友谊社区", file(writer, "友谊社区").id());
+		materials.put("外社区", file(writer, "外社区").id());
 	}
 
 	static Stream<Arguments> rolesWithOwnAndForeignUnits() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.Color;
 import java.util.stream.Stream;
 import org.chuangwen.Api;
+import org.chuangwen.DistrictOffice;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
 import org.chuangwen.evidence.ArchiveBox;
@@ -41,6 +42,7 @@ class ReadinessTests {
 	long a;
 	long b;
 	long buildingOfA;
+	String writer;
 
 	@BeforeEach
 	void aFreshStreetWithTwoCommunities() {
@@ -55,6 +57,7 @@ class ReadinessTests {
 		a = create(street, "COMMUNITY", "甲社区");
 		b = create(street, "COMMUNITY", "乙社区");
 		buildingOfA = create(a, "BUILDING", "甲1号楼");
+		writer = DistrictOffice.ensure(accounts, api);
 	}
 
 	@Test
@@ -106,12 +109,12 @@ class ReadinessTests {
 		long rule = file(a, "制度", "2010-04-01", "Ⅲ-115");
 		assertThat(indicator(readiness(a), "Ⅲ-115").get("completeness").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
 
-		assertThat(api.delete("admin", "/api/v1/materials/" + rule).status()).isEqualTo(204);
+		assertThat(api.delete(writer, "/api/v1/materials/" + rule).status()).isEqualTo(204);
 		assertThat(indicator(readiness(a), "Ⅲ-115").get("completeness").asDouble()).isCloseTo(1.0 / 3, within(1e-9));
 		assertThat(box(a, "Ⅲ-115").missingKinds()).containsExactly("制度", "经费保障");
 
-		assertThat(api.postJson("admin", "/api/v1/materials/" + rule + "/restore", "").status()).isEqualTo(200);
-		assertThat(api.postJson("admin", "/api/v1/materials/" + rule + "/restore", "").status()).isEqualTo(200);
+		assertThat(api.postJson(writer, "/api/v1/materials/" + rule + "/restore", "").status()).isEqualTo(200);
+		assertThat(api.postJson(writer, "/api/v1/materials/" + rule + "/restore", "").status()).isEqualTo(200);
 		JsonNode restored = indicator(readiness(a), "Ⅲ-115");
 		assertThat(restored.get("completeness").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
 		ArchiveBox box = box(a, "Ⅲ-115");
@@ -140,7 +143,7 @@ class ReadinessTests {
 		String list = String.join(",", Stream.of(codes).map(c -> "\"" + c + "\"").toList());
 		String meta = "{\"orgUnitId\":" + unit + ",\"kind\":\"" + kind + "\",\"title\":\"" + kind + date + "\",\"dateFormed\":\"" + date
 				+ "\",\"indicatorCodes\":[" + list + "]}";
-		Api.Response filed = api.file("admin", meta, Api.Part.file("p.jpg", DemoFiles.jpeg(16, 16, new Color(date.hashCode()), null)));
+		Api.Response filed = api.file(writer, meta, Api.Part.file("p.jpg", DemoFiles.jpeg(16, 16, new Color(date.hashCode()), null)));
 		assertThat(filed.status()).isEqualTo(201);
 		return filed.id();
 	}

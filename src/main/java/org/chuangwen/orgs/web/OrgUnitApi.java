@@ -60,7 +60,9 @@ class OrgUnitApi {
 		if (body.parentId() == null || body.kind() == null) {
 			throw UserFacingException.badRequest("invalid_unit", "error.org.fields");
 		}
-		scope.writable(body.parentId());
+		// the org tree is the system administrator's (三权分立), not business data written by the offices
+		scope.requireAdmin("org_unit", body.name());
+		scope.readable(body.parentId());
 		OrgUnit unit = orgs.create(body.parentId(), body.kind(), body.name(), body.sort() == null ? 0 : body.sort());
 		audit.record("ORG_UNIT_CREATED", "org_unit", unit.id(), unit.id(), unit.name());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Unit.of(unit));
