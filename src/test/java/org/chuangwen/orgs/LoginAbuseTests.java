@@ -128,7 +128,7 @@ class LoginAbuseTests {
 	@Test
 	void securityAdministratorsUnlock() {
 		accounts.create("jiesuo", SECRET, "待解锁", unit, Set.of(Role.WORKER));
-		accounts.create("anquan", SECRET, "安全管理员", unit, Set.of(Role.SECURITY));
+		accounts.create("anquan-t", SECRET, "安全管理员", unit, Set.of(Role.SECURITY));
 		FromAddress there = new FromAddress("127.0.20.31", port);
 		for (int i = 0; i < 5; i++) {
 			there.get("/api/v1/me", "jiesuo", "guess" + i);
@@ -139,12 +139,12 @@ class LoginAbuseTests {
 		Api api = new Api(port);
 		assertThat(api.postJson("shequ1", "/api/v1/accounts/jiesuo/unlock", "").status()).isEqualTo(403);
 		assertThat(api.postJson("admin", "/api/v1/accounts/jiesuo/unlock", "").status()).as("系统管理员 is not 安全管理员").isEqualTo(403);
-		Api.Response unknown = api.postJson("anquan:" + SECRET, "/api/v1/accounts/nobody/unlock", "");
+		Api.Response unknown = api.postJson("anquan-t:" + SECRET, "/api/v1/accounts/nobody/unlock", "");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.json().get("error").asString()).isEqualTo("not_found");
-		assertThat(api.postJson("anquan:" + SECRET, "/api/v1/accounts/jiesuo/unlock", "").status()).isEqualTo(204);
+		assertThat(api.postJson("anquan-t:" + SECRET, "/api/v1/accounts/jiesuo/unlock", "").status()).isEqualTo(204);
 		assertThat(there.get("/api/v1/me", "jiesuo", SECRET).status()).isEqualTo(200);
-		assertThat(audits("anquan", "ACCOUNT_UNLOCKED")).isEqualTo(1);
+		assertThat(audits("anquan-t", "ACCOUNT_UNLOCKED")).isEqualTo(1);
 		assertThat(audits("admin", "DENIED")).isGreaterThanOrEqualTo(1);
 	}
 
