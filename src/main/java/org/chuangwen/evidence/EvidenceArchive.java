@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -21,6 +22,9 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.BlobStore;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.WriteTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -39,6 +43,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class EvidenceArchive {
 
+	private static final Logger log = LoggerFactory.getLogger(EvidenceArchive.class);
+
 	private static final int TITLE_LIMIT = 300;
 	private static final int PARTY_LIMIT = 200;
 	private static final int NUMBER_LIMIT = 100;
@@ -55,9 +61,12 @@ public class EvidenceArchive {
 	private final ApplicationEventPublisher events;
 	private final EvidenceProperties properties;
 	private final Clock clock;
+	private final WriteTransactions writes;
+	private final FileReferences references;
 
 	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
-			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock) {
+			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
+			WriteTransactions writes, FileReferences references) {
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
@@ -69,6 +78,8 @@ public class EvidenceArchive {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.writes = writes;
+		this.references = references;
 	}
 
 	/**
@@ -76,10 +87,16 @@ public class EvidenceArchive {
 	 * stored: unit in the caller's scope, kind of the edition, title, date, indicators, and every file's size and
 	 * content type.
 	 *
+	 * <p>When this returns, the rows are committed and every file is on disk: the files are stored (and forced to
+	 * disk) first, outside any transaction, then the rows are written in one short transaction, retried when it
+	 * conflicts with a concurrent filing. If the rows are not committed, the blobs this filing created are removed
+	 * again, unless a concurrent filing of the same bytes holds or references them. Called inside a caller's
+	 * transaction, the rows join it and the cleanup waits for its outcome.
+	 *
 	 * @return the stored material, never null
-	 * @throws UserFacingException with a message naming the problem (and the file, where one is at fault)
+	 * @throws UserFacingException with a message naming the problem (and the file, where one is at fault), or
+	 *     {@code 503 busy} when the database stays too contended
 	 */
-	@Transactional
 	public MaterialDetails file(NewMaterial material, List<Upload> uploads) {
 		if (material.orgUnitId() == null) {
 			throw UserFacingException.badRequest("missing_unit", "error.material.unit");
@@ -108,15 +125,70 @@ public class EvidenceArchive {
 		}
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
 		List<String> contentTypes = check(uploads);
+		String uploadedBy = scope.user().username();
 
-		List<Material.StoredFile> stored = store(uploads, contentTypes);
-		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number,
-				scope.user().username(), Instant.now(clock), stored,
-				indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
-		events.publishEvent(saved.filed());
-		audit.record("MATERIAL_FILED", "material", saved.id(), unit.id(),
+		StoredBlobs blobsOfThisFiling = new StoredBlobs();
+		List<Material.StoredFile> stored;
+		try {
+			stored = store(uploads, contentTypes, blobsOfThisFiling);
+		} catch (RuntimeException e) {
+			settle(blobsOfThisFiling, false);
+			throw e;
+		}
+		Supplier<MaterialDetails> rows = () -> {
+			Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number, uploadedBy,
+					Instant.now(clock), stored, indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
+			// last: listeners update counter rows every filing of the same box shares; they stay locked only until the commit
+			events.publishEvent(saved.filed());
+			return details(saved.id());
+		};
+		// the audit log writes in a transaction of its own: recorded once the rows are in, never once per retry
+		MaterialDetails filed;
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					settle(blobsOfThisFiling, status == STATUS_COMMITTED);
+				}
+			});
+			filed = rows.get();
+		} else {
+			boolean committed = false;
+			try {
+				filed = writes.run(rows);
+				committed = true;
+			} finally {
+				settle(blobsOfThisFiling, committed);
+			}
+		}
+		audit.record("MATERIAL_FILED", "material", filed.id(), unit.id(),
 				kind + " / " + title + " / " + stored.size() + " file(s) / " + indicators.stream().map(Indicator::code).toList());
-		return details(saved.id());
+		return filed;
+	}
+
+	/** What one filing put into the blob store: every key it holds, and the keys whose blob it created. */
+	private static final class StoredBlobs {
+		final List<String> held = new ArrayList<>();
+		final List<String> created = new ArrayList<>();
+	}
+
+	/**
+	 * Ends the filing's holds; if its rows were not committed, removes the blobs it created unless another filing
+	 * holds them or a committed row references them (identical bytes filed concurrently share one blob).
+	 */
+	private void settle(StoredBlobs filing, boolean committed) {
+		filing.held.forEach(blobs::release);
+		if (committed) {
+			return;
+		}
+		for (String sha256 : filing.created) {
+			try {
+				blobs.deleteUnlessReferenced(sha256, references::referenced);
+			} catch (IOException | RuntimeException e) {
+				// left for the reconciliation at the next start, which removes blobs no row references
+				log.warn("Could not remove blob {} of a filing that was not committed: {}", sha256, e.toString());
+			}
+		}
 	}
 
 	/** A material in the caller's scope, live or recycled; 404 otherwise. */
@@ -313,26 +385,8 @@ public class EvidenceArchive {
 		return contentTypes;
 	}
 
-	/**
-	 * Copies the files into the blob store. Blobs this filing created are removed again if the transaction rolls
-	 * back, so a failed filing leaves nothing behind.
-	 */
-	private List<Material.StoredFile> store(List<Upload> uploads, List<String> contentTypes) {
-		List<String> created = new ArrayList<>();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					for (String sha256 : created) {
-						try {
-							blobs.delete(sha256);
-						} catch (IOException e) {
-							throw new UncheckedIOException(e);
-						}
-					}
-				}
-			}
-		});
+	/** Copies the files into the blob store, noting in {@code filing} what it holds and created as it goes. */
+	private List<Material.StoredFile> store(List<Upload> uploads, List<String> contentTypes, StoredBlobs filing) {
 		List<Material.StoredFile> stored = new ArrayList<>();
 		for (int i = 0; i < uploads.size(); i++) {
 			Upload upload = uploads.get(i);
@@ -343,8 +397,9 @@ public class EvidenceArchive {
 			} catch (IOException e) {
 				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
 			}
+			filing.held.add(blob.sha256());
 			if (blob.created()) {
-				created.add(blob.sha256());
+				filing.created.add(blob.sha256());
 			}
 			stored.add(new Material.StoredFile(displayName(upload), type, blob.size(), blob.sha256(),
 					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null, types.pages(type, upload.content())));

@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.chuangwen.platform.ApiError;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
+import org.chuangwen.platform.WriteTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,6 +85,12 @@ class ErrorHandling {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.request.method");
+	}
+
+	/** A write that conflicted with others outside {@link WriteTransactions} (inside a caller's transaction). */
+	@ExceptionHandler({ConcurrencyFailureException.class, QueryTimeoutException.class})
+	Object busy(Exception e, HttpServletRequest request) {
+		return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", "error.busy");
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
