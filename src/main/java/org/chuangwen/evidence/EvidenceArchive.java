@@ -23,8 +23,6 @@ import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.BlobStore;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.WriteTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -43,8 +41,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class EvidenceArchive {
 
-	private static final Logger log = LoggerFactory.getLogger(EvidenceArchive.class);
-
 	private static final int TITLE_LIMIT = 300;
 	private static final int PARTY_LIMIT = 200;
 	private static final int NUMBER_LIMIT = 100;
@@ -62,11 +58,11 @@ public class EvidenceArchive {
 	private final EvidenceProperties properties;
 	private final Clock clock;
 	private final WriteTransactions writes;
-	private final FileReferences references;
+	private final FileIntake intake;
 
 	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
 			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
-			WriteTransactions writes, FileReferences references) {
+			WriteTransactions writes, FileIntake intake) {
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
@@ -79,7 +75,7 @@ public class EvidenceArchive {
 		this.properties = properties;
 		this.clock = clock;
 		this.writes = writes;
-		this.references = references;
+		this.intake = intake;
 	}
 
 	/**
@@ -127,14 +123,8 @@ public class EvidenceArchive {
 		List<String> contentTypes = check(uploads);
 		String uploadedBy = scope.user().username();
 
-		StoredBlobs blobsOfThisFiling = new StoredBlobs();
-		List<Material.StoredFile> stored;
-		try {
-			stored = store(uploads, contentTypes, blobsOfThisFiling);
-		} catch (RuntimeException e) {
-			settle(blobsOfThisFiling, false);
-			throw e;
-		}
+		FileIntake.Stored files = intake.store(uploads, contentTypes);
+		List<Material.StoredFile> stored = files.files();
 		Supplier<MaterialDetails> rows = () -> {
 			Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number, uploadedBy,
 					Instant.now(clock), stored, indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
@@ -148,7 +138,7 @@ public class EvidenceArchive {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					settle(blobsOfThisFiling, status == STATUS_COMMITTED);
+					files.settle(status == STATUS_COMMITTED);
 				}
 			});
 			filed = rows.get();
@@ -158,37 +148,12 @@ public class EvidenceArchive {
 				filed = writes.run(rows);
 				committed = true;
 			} finally {
-				settle(blobsOfThisFiling, committed);
+				files.settle(committed);
 			}
 		}
 		audit.record("MATERIAL_FILED", "material", filed.id(), unit.id(),
 				kind + " / " + title + " / " + stored.size() + " file(s) / " + indicators.stream().map(Indicator::code).toList());
 		return filed;
-	}
-
-	/** What one filing put into the blob store: every key it holds, and the keys whose blob it created. */
-	private static final class StoredBlobs {
-		final List<String> held = new ArrayList<>();
-		final List<String> created = new ArrayList<>();
-	}
-
-	/**
-	 * Ends the filing's holds; if its rows were not committed, removes the blobs it created unless another filing
-	 * holds them or a committed row references them (identical bytes filed concurrently share one blob).
-	 */
-	private void settle(StoredBlobs filing, boolean committed) {
-		filing.held.forEach(blobs::release);
-		if (committed) {
-			return;
-		}
-		for (String sha256 : filing.created) {
-			try {
-				blobs.deleteUnlessReferenced(sha256, references::referenced);
-			} catch (IOException | RuntimeException e) {
-				// left for the reconciliation at the next start, which removes blobs no row references
-				log.warn("Could not remove blob {} of a filing that was not committed: {}", sha256, e.toString());
-			}
-		}
 	}
 
 	/** A material in the caller's scope, live or recycled; 404 otherwise. */
@@ -363,7 +328,7 @@ public class EvidenceArchive {
 		}
 		List<String> contentTypes = new ArrayList<>();
 		for (Upload upload : uploads) {
-			String name = displayName(upload);
+			String name = FileIntake.displayName(upload);
 			if (upload.size() <= 0) {
 				throw UserFacingException.badRequest("empty_file", "error.upload.empty", name);
 			}
@@ -385,38 +350,7 @@ public class EvidenceArchive {
 		return contentTypes;
 	}
 
-	/** Copies the files into the blob store, noting in {@code filing} what it holds and created as it goes. */
-	private List<Material.StoredFile> store(List<Upload> uploads, List<String> contentTypes, StoredBlobs filing) {
-		List<Material.StoredFile> stored = new ArrayList<>();
-		for (int i = 0; i < uploads.size(); i++) {
-			Upload upload = uploads.get(i);
-			String type = contentTypes.get(i);
-			BlobStore.StoredBlob blob;
-			try (InputStream in = upload.content().getInputStream()) {
-				blob = blobs.put(in);
-			} catch (IOException e) {
-				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
-			}
-			filing.held.add(blob.sha256());
-			if (blob.created()) {
-				filing.created.add(blob.sha256());
-			}
-			stored.add(new Material.StoredFile(displayName(upload), type, blob.size(), blob.sha256(),
-					FileTypes.isPhoto(type) ? types.takenAt(upload.content()) : null, types.pages(type, upload.content())));
-		}
-		return stored;
-	}
-
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
-	}
-
-	private static String displayName(Upload upload) {
-		String name = upload.name() == null ? "" : upload.name().replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).strip();
-		if (name.isEmpty()) {
-			return "file";
-		}
-		return name.length() > 300 ? name.substring(name.length() - 300) : name;
 	}
 }
