@@ -37,7 +37,17 @@ class ArchivalNumbers {
 
 	@Transactional
 	List<ArchiveItem> number(OrgUnit box, Indicator indicator, List<MaterialRow> materials) {
-		jdbc.sql("select id from org_unit where id = :id for update").param("id", box.id()).query(Long.class).single();
+		// Two printings of one box must not hand out the same 件号. They queue on the box's own row (archive's table),
+		// not on the unit: locking org_unit made every filing and numbering in the community wait for each other.
+		jdbc.sql("insert into archive_box (box_unit_id, indicator_id) values (:box, :indicator) on conflict do nothing")
+				.param("box", box.id())
+				.param("indicator", indicator.id())
+				.update();
+		jdbc.sql("select box_unit_id from archive_box where box_unit_id = :box and indicator_id = :indicator for update")
+				.param("box", box.id())
+				.param("indicator", indicator.id())
+				.query(Long.class)
+				.single();
 		Map<Long, Given> given = new HashMap<>();
 		jdbc.sql("select material_id, year_formed, retention, item_no from archive_item where box_unit_id = :box and indicator_id = :indicator")
 				.param("box", box.id())

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -23,6 +24,7 @@ import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.BlobStore;
 import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.WriteTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -57,9 +59,12 @@ public class EvidenceArchive {
 	private final ApplicationEventPublisher events;
 	private final EvidenceProperties properties;
 	private final Clock clock;
+	private final WriteTransactions writes;
+	private final FileIntake intake;
 
 	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
-			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock) {
+			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
+			WriteTransactions writes, FileIntake intake) {
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
@@ -71,6 +76,8 @@ public class EvidenceArchive {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.writes = writes;
+		this.intake = intake;
 	}
 
 	/**
@@ -78,10 +85,16 @@ public class EvidenceArchive {
 	 * stored: unit in the caller's scope, kind of the edition, title, date, indicators, and every file's size and
 	 * content type.
 	 *
+	 * <p>When this returns, the rows are committed and every file is on disk: the files are stored (and forced to
+	 * disk) first, outside any transaction, then the rows are written in one short transaction, retried when it
+	 * conflicts with a concurrent filing. If the rows are not committed, the blobs this filing created are removed
+	 * again, unless a concurrent filing of the same bytes holds or references them. Called inside a caller's
+	 * transaction, the rows join it and the cleanup waits for its outcome.
+	 *
 	 * @return the stored material, never null
-	 * @throws UserFacingException with a message naming the problem (and the file, where one is at fault)
+	 * @throws UserFacingException with a message naming the problem (and the file, where one is at fault), or
+	 *     {@code 503 busy} when the database stays too contended
 	 */
-	@Transactional
 	public MaterialDetails file(NewMaterial material, List<Upload> uploads) {
 		if (material.orgUnitId() == null) {
 			throw UserFacingException.badRequest("missing_unit", "error.material.unit");
@@ -110,15 +123,39 @@ public class EvidenceArchive {
 		}
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
 		List<FileTypes.Inspected> inspected = check(uploads);
+		String uploadedBy = scope.user().username();
 
-		List<Material.StoredFile> stored = store(uploads, inspected);
-		Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number,
-				scope.user().username(), Instant.now(clock), stored,
-				indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
-		events.publishEvent(saved.filed());
-		audit.record("MATERIAL_FILED", "material", saved.id(), unit.id(),
+		FileIntake.Stored files = intake.store(uploads, inspected);
+		List<Material.StoredFile> stored = files.files();
+		Supplier<MaterialDetails> rows = () -> {
+			Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number, uploadedBy,
+					Instant.now(clock), stored, indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
+			// last: listeners update counter rows every filing of the same box shares; they stay locked only until the commit
+			events.publishEvent(saved.filed());
+			return details(saved.id());
+		};
+		// the audit log writes in a transaction of its own: recorded once the rows are in, never once per retry
+		MaterialDetails filed;
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					files.settle(status == STATUS_COMMITTED);
+				}
+			});
+			filed = rows.get();
+		} else {
+			boolean committed = false;
+			try {
+				filed = writes.run(rows);
+				committed = true;
+			} finally {
+				files.settle(committed);
+			}
+		}
+		audit.record("MATERIAL_FILED", "material", filed.id(), unit.id(),
 				kind + " / " + title + " / " + stored.size() + " file(s) / " + indicators.stream().map(Indicator::code).toList());
-		return details(saved.id());
+		return filed;
 	}
 
 	/** A material in the caller's scope, live or recycled; 404 otherwise. */
@@ -304,7 +341,7 @@ public class EvidenceArchive {
 		}
 		List<FileTypes.Inspected> inspected = new ArrayList<>();
 		for (Upload upload : uploads) {
-			String name = displayName(upload);
+			String name = FileIntake.displayName(upload);
 			if (upload.size() <= 0) {
 				throw UserFacingException.badRequest("empty_file", "error.upload.empty", name);
 			}
@@ -328,56 +365,7 @@ public class EvidenceArchive {
 		return inspected;
 	}
 
-	/**
-	 * Copies the files into the blob store. Blobs this filing created are removed again if the transaction rolls
-	 * back, so a failed filing leaves nothing behind.
-	 */
-	private List<Material.StoredFile> store(List<Upload> uploads, List<FileTypes.Inspected> inspected) {
-		List<String> created = new ArrayList<>();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					for (String sha256 : created) {
-						try {
-							blobs.delete(sha256);
-						} catch (IOException e) {
-							throw new UncheckedIOException(e);
-						}
-					}
-				}
-			}
-		});
-		List<Material.StoredFile> stored = new ArrayList<>();
-		for (int i = 0; i < uploads.size(); i++) {
-			Upload upload = uploads.get(i);
-			FileTypes.Inspected file = inspected.get(i);
-			BlobStore.StoredBlob blob;
-			try (InputStream in = upload.content().getInputStream()) {
-				blob = blobs.put(in);
-			} catch (IOException e) {
-				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
-			}
-			if (blob.created()) {
-				created.add(blob.sha256());
-			}
-			stored.add(new Material.StoredFile(StoredNames.matching(displayName(upload), file.contentType()), file.contentType(), blob.size(),
-					blob.sha256(), file.takenAt(), file.pages()));
-		}
-		return stored;
-	}
-
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
-	}
-
-	private static String displayName(Upload upload) {
-		String name = upload.name() == null ? "" : upload.name().replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).strip();
-		if (name.isEmpty()) {
-			return "file";
-		}
-		// room for the extension the stored name may get (material_file.name holds 300)
-		return name.length() > 290 ? name.substring(name.length() - 290) : name;
 	}
 }

@@ -10,8 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts live materials per (unit, indicator, kind, year) inside the filing's own transaction, so the page after
- * an upload already shows it and readiness never rescans materials. Concurrent filings to one unit are
- * serialized by locking the unit's row, which keeps the update-or-insert below safe on every database.
+ * an upload already shows it and readiness never rescans materials.
+ *
+ * <p>Each change locks only the counter rows it changes, never the unit: filings into one community wait for each
+ * other only where they count the same box, kind and year, and only until the filing commits (the archive publishes
+ * the event as its last write). A missing row is inserted with {@code on conflict do nothing}, which works on H2 in
+ * PostgreSQL mode and on PostgreSQL, and when a concurrent filing inserted it first the increment goes to that row.
+ * Rows are touched in indicator order, so two filings naming the same indicators never wait for each other in a
+ * circle.
  */
 @Component
 class EvidenceCounters {
@@ -38,29 +44,36 @@ class EvidenceCounters {
 	}
 
 	private void add(long unitId, String path, List<Long> indicatorIds, String kind, int year, int delta) {
-		jdbc.sql("select id from org_unit where id = :id for update").param("id", unitId).query(Long.class).single();
-		for (long indicatorId : indicatorIds) {
-			int updated = jdbc.sql("""
-					update readiness_counter set material_count = material_count + :delta
-					where org_unit_id = :unit and indicator_id = :indicator and kind = :kind and year_formed = :year""")
-					.param("delta", delta)
+		for (long indicatorId : indicatorIds.stream().distinct().sorted().toList()) {
+			if (increment(unitId, indicatorId, kind, year, delta) > 0) {
+				continue;
+			}
+			int inserted = jdbc.sql("""
+					insert into readiness_counter (org_unit_id, org_path, indicator_id, kind, year_formed, material_count)
+					values (:unit, :path, :indicator, :kind, :year, :count)
+					on conflict do nothing""")
 					.param("unit", unitId)
+					.param("path", path)
 					.param("indicator", indicatorId)
 					.param("kind", kind)
 					.param("year", year)
+					.param("count", Math.max(delta, 0))
 					.update();
-			if (updated == 0) {
-				jdbc.sql("""
-						insert into readiness_counter (org_unit_id, org_path, indicator_id, kind, year_formed, material_count)
-						values (:unit, :path, :indicator, :kind, :year, :count)""")
-						.param("unit", unitId)
-						.param("path", path)
-						.param("indicator", indicatorId)
-						.param("kind", kind)
-						.param("year", year)
-						.param("count", Math.max(delta, 0))
-						.update();
+			if (inserted == 0) {
+				increment(unitId, indicatorId, kind, year, delta);
 			}
 		}
+	}
+
+	private int increment(long unitId, long indicatorId, String kind, int year, int delta) {
+		return jdbc.sql("""
+				update readiness_counter set material_count = material_count + :delta
+				where org_unit_id = :unit and indicator_id = :indicator and kind = :kind and year_formed = :year""")
+				.param("delta", delta)
+				.param("unit", unitId)
+				.param("indicator", indicatorId)
+				.param("kind", kind)
+				.param("year", year)
+				.update();
 	}
 }

@@ -11,9 +11,12 @@ import org.chuangwen.platform.InvalidDateException;
 import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
+import org.chuangwen.platform.WriteTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -150,7 +153,13 @@ class ErrorHandling {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.request.method-named", e.getMethod(), supported);
 	}
 
-	@ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+	/** A write that conflicted with others outside {@link WriteTransactions} (inside a caller's transaction). */
+	@ExceptionHandler({ConcurrencyFailureException.class, QueryTimeoutException.class})
+	Object busy(Exception e, HttpServletRequest request) {
+		return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", "error.busy");
+	}
+
+		@ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
 	Object noResource(Exception e, HttpServletRequest request) {
 		return answer(request, HttpStatus.NOT_FOUND, "not_found", "error.not-found");
 	}

@@ -1,0 +1,62 @@
+package org.chuangwen.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chuangwen.Api;
+import org.chuangwen.IntegrationTest;
+import org.chuangwen.audit.AuditEntry;
+import org.chuangwen.audit.AuditLog;
+import org.chuangwen.demo.DemoFiles;
+import org.chuangwen.platform.StorageProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A file row whose blob has gone (a disk restored from an older copy, a file deleted by hand) is reported at start,
+ * in the log and in the audit log, and the material stays: nothing is dropped to make the numbers agree.
+ */
+@IntegrationTest
+class MissingFilesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FileReferences references;
+
+	@Autowired
+	StorageProperties storage;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void aMaterialWhoseBlobIsGoneIsReportedAndKept() throws Exception {
+		Api api = new Api(port);
+		// a community of its own: no other test exports a box whose file is gone
+		long street = 0;
+		for (var unit : api.get("admin", "/api/v1/org-units").json()) {
+			if (unit.get("kind").asString().equals("STREET")) {
+				street = unit.get("id").asLong();
+			}
+		}
+		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"缺文件社区\"}").id();
+		byte[] photo = DemoFiles.jpeg(48, 48, new Color(0x5A17E5), null);
+		Api.Response filed = api.file("admin", "{\"orgUnitId\":" + community
+				+ ",\"kind\":\"图片\",\"title\":\"丢失的文件\",\"dateFormed\":\"2010-03-03\",\"indicatorCodes\":[\"Ⅲ-116\"]}", Api.Part.file("丢失.jpg", photo));
+		assertThat(filed.status()).isEqualTo(201);
+		long id = filed.id();
+		String sha256 = filed.json().get("files").get(0).get("sha256").asString();
+		Files.delete(storage.root().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256));
+
+		references.afterSingletonsInstantiated();
+
+		assertThat(references.missing()).extracting(FileReferences.Missing::material).contains(id);
+		assertThat(audit.recent("MATERIAL_FILE_MISSING", null, 0, 100)).extracting(AuditEntry::objectId).contains(String.valueOf(id));
+		assertThat(api.get("admin", "/api/v1/materials/" + id).status()).isEqualTo(200);
+	}
+}
