@@ -137,7 +137,7 @@ class CrashDurabilityIT {
 		byte[] shared = DemoFiles.jpeg(200, 150, n % 2 == 0 ? Color.ORANGE : Color.CYAN, null);
 		String meta = "{\"orgUnitId\":" + community + ",\"kind\":\"图片\",\"title\":\"崩溃前" + n
 				+ "\",\"dateFormed\":\"2010-06-01\",\"indicatorCodes\":[\"Ⅲ-116\"]}";
-		Api.Response filed = api.file("admin", meta, Api.Part.file("u" + n + ".jpg", unique), Api.Part.file("s" + n + ".jpg", shared));
+		Api.Response filed = api.file("jiedao", meta, Api.Part.file("u" + n + ".jpg", unique), Api.Part.file("s" + n + ".jpg", shared));
 		if (filed.status() == 201) {
 			acknowledged.put(filed.id(), List.of(sha256(unique), sha256(shared)));
 		}

@@ -59,7 +59,7 @@ class ConcurrentFilingTests {
 				answers.add(pool.submit(() -> {
 					start.await();
 					byte[][] files = sent.get(n);
-					return api.file("admin", meta, Api.Part.file("a" + n + ".jpg", files[0]),
+					return api.file("jiedao", meta, Api.Part.file("a" + n + ".jpg", files[0]),
 							Api.Part.file("b" + n + ".jpg", files[1]), Api.Part.file("c" + n + ".jpg", files[2]));
 				}));
 			}

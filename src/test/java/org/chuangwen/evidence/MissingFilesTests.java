@@ -46,7 +46,7 @@ class MissingFilesTests {
 		}
 		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"缺文件社区\"}").id();
 		byte[] photo = DemoFiles.jpeg(48, 48, new Color(0x5A17E5), null);
-		Api.Response filed = api.file("admin", "{\"orgUnitId\":" + community
+		Api.Response filed = api.file("jiedao", "{\"orgUnitId\":" + community
 				+ ",\"kind\":\"图片\",\"title\":\"丢失的文件\",\"dateFormed\":\"2010-03-03\",\"indicatorCodes\":[\"Ⅲ-116\"]}", Api.Part.file("丢失.jpg", photo));
 		assertThat(filed.status()).isEqualTo(201);
 		long id = filed.id();
