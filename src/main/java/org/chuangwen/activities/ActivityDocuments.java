@@ -48,7 +48,7 @@ class ActivityDocuments {
 
 	void plan(Activity a, OutputStream out) throws IOException {
 		XWPFDocument doc = Word.a4(false);
-		Word.title(doc, Activities.planTitle(a), 18);
+		Word.title(doc, StageFiling.planTitle(a), 18);
 		section(doc, "一、活动主题", a.title() + "(" + a.category().name() + ")");
 		section(doc, "二、活动时间", TIME.format(a.startsAt()) + " 至 " + TIME.format(a.endsAt()));
 		section(doc, "三、活动地点", a.place());

@@ -92,7 +92,7 @@ public class IssuedPlans {
 				.param("u", street.id()).param("p", street.path()).param("t", title.strip()).param("c", category == null ? null : category.id())
 				.param("by", scope.user().username()).param("at", Timestamp.from(Instant.now(clock))).update(key, "id");
 		long planId = key.getKey().longValue();
-		LocalDate today = LocalDate.now(clock.withZone(Activities.SHANGHAI));
+		LocalDate today = LocalDate.now(clock.withZone(ActivityFields.SHANGHAI));
 		for (OrgUnit community : communities) {
 			MaterialDetails filed = evidence.file(new NewMaterial(community.id(), "街道下发的方案", title.strip(), today, street.name(), codes), files);
 			jdbc.sql("insert into issued_plan_target (plan_id, community_id, material_id) values (:p, :c, :m)")

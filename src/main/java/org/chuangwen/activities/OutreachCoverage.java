@@ -93,8 +93,8 @@ public class OutreachCoverage {
 			throw UserFacingException.badRequest("not_a_community", "error.export.community", community.name());
 		}
 		Instant now = Instant.now(clock);
-		Instant start = Activities.utc(from.atStartOfDay()).toInstant();
-		Instant end = Activities.utc(to.plusDays(1).atStartOfDay()).toInstant();
+		Instant start = ActivityFields.utc(from.atStartOfDay()).toInstant();
+		Instant end = ActivityFields.utc(to.plusDays(1).atStartOfDay()).toInstant();
 		Instant until = end.isBefore(now) ? end : now;
 		record Held(ActivityRef activity, Long building) {}
 		List<Held> held = jdbc.sql("""
@@ -107,7 +107,7 @@ public class OutreachCoverage {
 				.param("start", java.sql.Timestamp.from(start))
 				.param("until", java.sql.Timestamp.from(until))
 				.query((rs, n) -> new Held(new ActivityRef(rs.getLong("id"), rs.getString("title"),
-						Activities.local(rs.getTimestamp("starts_at").toInstant()).toLocalDate(), rs.getString("outreach")),
+						ActivityFields.local(rs.getTimestamp("starts_at").toInstant()).toLocalDate(), rs.getString("outreach")),
 						(Long) rs.getObject("building", Long.class)))
 				.list();
 		List<KindHeld> kinds = new ArrayList<>();

@@ -97,14 +97,14 @@ public class SelfCheckIn {
 		Activity activity = open(code, address);
 		throttle.submission(address, activity);
 		Instant now = Instant.now(clock);
-		Instant opens = Activities.utc(activity.startsAt()).toInstant().minus(properties.checkInOpensBefore());
-		Instant closes = Activities.utc(activity.endsAt()).toInstant().plus(properties.checkInClosesAfter());
+		Instant opens = ActivityFields.utc(activity.startsAt()).toInstant().minus(properties.checkInOpensBefore());
+		Instant closes = ActivityFields.utc(activity.endsAt()).toInstant().plus(properties.checkInClosesAfter());
 		if (now.isAfter(closes)) {
 			throw UserFacingException.badRequest("outside_check_in_window", "error.activity.window", ActivityDocuments.TIME.format(local(opens)),
 					ActivityDocuments.TIME.format(local(closes)));
 		}
-		String typedName = Activities.required(name, 50, "error.activity.name");
-		String digits = Activities.phoneDigits(phone);
+		String typedName = ActivityFields.required(name, 50, "error.activity.name");
+		String digits = ActivityFields.phoneDigits(phone);
 		Participant.Role as = role == null ? Participant.Role.RESIDENT : role;
 		String deviceHash = personal.lookupHash(device);
 		String masked = PersonalData.maskPhone(digits);
@@ -159,6 +159,6 @@ public class SelfCheckIn {
 	private record Registered(long id, String name, Participant.Role role, String deviceHash, boolean checkedIn, boolean checkedOut) {}
 
 	private static LocalDateTime local(Instant instant) {
-		return Activities.local(instant);
+		return ActivityFields.local(instant);
 	}
 }
