@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.chuangwen.platform.Zones;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Exports {
 
 	private static final Logger log = LoggerFactory.getLogger(Exports.class);
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneId.of("Asia/Shanghai"));
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(Zones.SHANGHAI);
 
 	private final JdbcClient jdbc;
 	private final Catalog catalog;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -63,9 +64,10 @@ class ActivityController {
 	private final DataScope scope;
 	private final Orgs orgs;
 	private final UserMessages messages;
+	private final Clock clock;
 
 	ActivityController(Activities activities, IssuedPlans plans, Festivals festivals, OutreachCoverage coverage, Catalog catalog, DataScope scope,
-			Orgs orgs, UserMessages messages) {
+			Orgs orgs, UserMessages messages, Clock clock) {
 		this.activities = activities;
 		this.plans = plans;
 		this.festivals = festivals;
@@ -74,6 +76,7 @@ class ActivityController {
 		this.scope = scope;
 		this.orgs = orgs;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/activities")
@@ -88,7 +91,7 @@ class ActivityController {
 	String form(@RequestParam(required = false) String festival, @RequestParam(required = false) LocalDate date,
 			@RequestParam(required = false) Long plan, @RequestParam(required = false) Long unit, Model model) {
 		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
-		LocalDate day = date != null ? date : LocalDate.now(SHANGHAI).plusDays(7);
+		LocalDate day = date != null ? date : LocalDate.now(clock.withZone(SHANGHAI)).plusDays(7);
 		String category = null;
 		String title = null;
 		if (festival != null) {
@@ -226,8 +229,8 @@ class ActivityController {
 		model.addAttribute("festivalsByDay", festivalsByDay);
 		model.addAttribute("activitiesByDay", activitiesByDay);
 		model.addAttribute("festivals", inMonth);
-		model.addAttribute("today", LocalDate.now(SHANGHAI));
-		model.addAttribute("now", LocalDateTime.now(SHANGHAI));
+		model.addAttribute("today", LocalDate.now(clock.withZone(SHANGHAI)));
+		model.addAttribute("now", LocalDateTime.now(clock.withZone(SHANGHAI)));
 		return CALENDAR;
 	}
 
@@ -240,7 +243,7 @@ class ActivityController {
 		}
 		long unitId = unit != null ? unit : orgs.find(scope.user().orgUnitId()).flatMap(orgs::communityOf).map(OrgUnit::id)
 				.orElse(communities.get(0).id());
-		LocalDate end = to != null ? to : LocalDate.now(SHANGHAI);
+		LocalDate end = to != null ? to : LocalDate.now(clock.withZone(SHANGHAI));
 		LocalDate start = from != null ? from : end.withDayOfYear(1);
 		model.addAttribute("result", coverage.of(unitId, start, end));
 		model.addAttribute("communities", communities);
@@ -279,7 +282,7 @@ class ActivityController {
 				.collect(Collectors.groupingBy(c -> c.group(), java.util.LinkedHashMap::new, Collectors.toList())));
 		model.addAttribute("edition", catalog.active());
 		model.addAttribute("units", orgs.within(scope.path()).stream().filter(u -> u.kind() != OrgKind.CITY && u.kind() != OrgKind.DISTRICT).toList());
-		model.addAttribute("festivalChoices", festivals.of(LocalDate.now(SHANGHAI).getYear()));
+		model.addAttribute("festivalChoices", festivals.of(LocalDate.now(clock.withZone(SHANGHAI)).getYear()));
 	}
 
 	static String checkInUrl(Activity activity) {

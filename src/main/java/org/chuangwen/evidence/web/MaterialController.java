@@ -2,6 +2,7 @@ package org.chuangwen.evidence.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.chuangwen.catalog.Catalog;
@@ -42,13 +43,15 @@ class MaterialController {
 	private final DataScope scope;
 	private final Orgs orgs;
 	private final UserMessages messages;
+	private final Clock clock;
 
-	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages) {
+	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages, Clock clock) {
 		this.archive = archive;
 		this.catalog = catalog;
 		this.scope = scope;
 		this.orgs = orgs;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	record Filter(Long unit, String indicator, String kind, Integer year, String q, Integer page) {
@@ -78,7 +81,7 @@ class MaterialController {
 			@RequestParam(required = false) String kind, Model model) {
 		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(Zones.SHANGHAI), null, codes, null));
+		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(clock.withZone(Zones.SHANGHAI)), null, codes, null));
 		addChoices(model);
 		return FORM;
 	}
