@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
@@ -120,13 +118,13 @@ class HostileFileTests {
 
 	private void refused(byte[] hostile, String name, String... reason) throws IOException {
 		assertThat(hostile.length).as("the hostile file stays small").isLessThan(2_000_000);
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		Api.Response refused = api.file("shequ1", meta("方案", "可疑文件"), Api.Part.file("正常.jpg", DemoFiles.jpeg(32, 32, Color.RED, null)),
 				Api.Part.file(name, hostile));
 		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
 		assertThat(refused.json().get("error").asString()).isEqualTo("file_too_complex");
 		assertThat(refused.json().get("message").asString()).contains(name).contains(reason).contains("未保存任何文件");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	private String meta(String kind, String title) {
@@ -179,22 +177,4 @@ class HostileFileTests {
 		return pdf.toByteArray();
 	}
 
-	record Snapshot(long materials, long files, long blobs, long partials) {}
-
-	private Snapshot snapshot() throws IOException {
-		Path root = storage.root().toAbsolutePath();
-		long blobs;
-		long partials;
-		try (Stream<Path> all = Files.walk(root)) {
-			blobs = all.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve("tmp"))).count();
-		}
-		try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
-			partials = tmp.count();
-		}
-		return new Snapshot(count("material"), count("material_file"), blobs, partials);
-	}
-
-	private long count(String table) {
-		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-	}
 }

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -106,34 +105,34 @@ class UploadValidationTests {
 	void refusesContentThatIsNotAnAllowedTypeAndStoresNothing() throws IOException {
 		byte[] noise = new byte[4096];
 		new Random(7).nextBytes(noise);
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		Api.Response refused = api.file("shequ1", meta("图片", "伪装的照片", "Ⅲ-116"),
 				Api.Part.file("good.jpg", DemoFiles.jpeg(64, 64, Color.RED, null)), Api.Part.file("活动照片.jpg", noise));
 		assertThat(refused.status()).isEqualTo(415);
 		assertThat(refused.json().get("error").asString()).isEqualTo("unsupported_type");
 		assertThat(refused.json().get("message").asString()).contains("活动照片.jpg", "不是允许的类型", "未保存任何文件");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAZipThatCallsItselfAWordDocument() throws IOException {
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		Api.Response refused = api.file("shequ1", meta("方案", "假的 Word", "Ⅲ-116"), Api.Part.file("方案.docx", zipWith("readme.txt")));
 		assertThat(refused.status()).isEqualTo(415);
 		assertThat(refused.json().get("message").asString()).contains("方案.docx");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAnOversizeFileNamingItAndStoresNoneOfTheBatch() throws IOException {
 		byte[] big = new byte[2 * 1024 * 1024 + 1];
 		new Random(3).nextBytes(big);
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		Api.Response refused = api.file("shequ1", meta("图片", "太大的照片", "Ⅲ-116"),
 				Api.Part.file("small.jpg", DemoFiles.jpeg(64, 64, Color.BLUE, null)), Api.Part.file("超大照片.jpg", big));
 		assertThat(refused.status()).isEqualTo(413);
 		assertThat(refused.json().get("message").asString()).isEqualTo("文件“超大照片.jpg”超过 2 MB 的大小上限,未保存任何文件。");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	@Test
@@ -158,16 +157,16 @@ class UploadValidationTests {
 		assertThat(filed.status()).isEqualTo(201);
 		assertThat(filed.json().get("files")).hasSize(60);
 
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		Api.Response refused = api.file("shequ1", meta("图片", "太多照片", "Ⅲ-116"), photos(101));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("message").asString()).isEqualTo("一次最多上传 100 个文件。");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	@Test
 	void anInterruptedUploadIsRefusedAndLeavesNothingBehind() throws IOException {
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		String boundary = "cwbroken";
 		byte[] meta = Api.multipart(boundary, List.of(Api.Part.json("meta", meta("图片", "断线", "Ⅲ-116"))));
 		byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"断线.jpg\"\r\n"
@@ -192,20 +191,20 @@ class UploadValidationTests {
 		}
 		assertThat(response).startsWith("HTTP/1.1 400");
 		assertThat(response).contains("上传未完成", "未保存任何文件");
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 	}
 
 	@Test
 	void aFilingRolledBackByItsCallerLeavesNoBlob() throws Exception {
 		byte[] photo = DemoFiles.jpeg(128, 96, new Color(0x123456), LocalDateTime.of(2010, 1, 2, 3, 4, 5));
-		Snapshot before = snapshot();
+		StoreSnapshot before = StoreSnapshot.of(jdbc, storage);
 		accounts.callAs("shequ1", () -> transactions.execute(status -> {
 			archive.file(new NewMaterial(community, "图片", "回滚", LocalDate.of(2010, 1, 2), null, List.of("Ⅲ-116")),
 					List.of(new Upload("回滚.jpg", photo.length, new ByteArrayResource(photo))));
 			status.setRollbackOnly();
 			return null;
 		}));
-		assertThat(snapshot()).isEqualTo(before);
+		assertThat(StoreSnapshot.of(jdbc, storage)).isEqualTo(before);
 		assertThat(blobExists(sha256(photo))).isFalse();
 	}
 
@@ -228,29 +227,9 @@ class UploadValidationTests {
 		return response.json().get("message").asString();
 	}
 
-	/** What must not change when an upload is refused: rows, stored blobs and partial files. */
-	record Snapshot(long materials, long files, long counters, long blobs, long partials) {}
-
-	private Snapshot snapshot() throws IOException {
-		Path root = storage.root().toAbsolutePath();
-		long blobs;
-		long partials;
-		try (Stream<Path> all = Files.walk(root)) {
-			blobs = all.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve("tmp"))).count();
-		}
-		try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
-			partials = tmp.count();
-		}
-		return new Snapshot(count("material"), count("material_file"),
-				jdbc.sql("select coalesce(sum(material_count), 0) from readiness_counter").query(Long.class).single(), blobs, partials);
-	}
 
 	private boolean blobExists(String sha256) {
 		return Files.exists(storage.root().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256));
-	}
-
-	private long count(String table) {
-		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
 	private static byte[] zipWith(String entry) throws IOException {
