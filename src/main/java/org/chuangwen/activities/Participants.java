@@ -57,6 +57,18 @@ class Participants {
 				.list();
 	}
 
+	/** Those who checked in, known by the keyed hash of their phone, for {@link ActivityHeld}. */
+	List<ActivityHeld.Attendee> attendees(long id) {
+		return jdbc.sql("""
+				select name, phone_hash, role, checked_in_at, checked_out_at from activity_participant
+				where activity_id = :a and checked_in_at is not null order by checked_in_at, id""")
+				.param("a", id)
+				.query((rs, n) -> new ActivityHeld.Attendee(rs.getString("name"), rs.getString("phone_hash"),
+						Participant.Role.valueOf(rs.getString("role")) == Participant.Role.VOLUNTEER, localOrNull(rs.getTimestamp("checked_in_at")),
+						localOrNull(rs.getTimestamp("checked_out_at"))))
+				.list();
+	}
+
 	@Transactional
 	String revealPhone(long id, long participantId) {
 		Row row = rows.writable(id);

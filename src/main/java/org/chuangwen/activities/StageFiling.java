@@ -118,10 +118,9 @@ class StageFiling {
 		byte[] docx = bytes(out -> documents.participants(activity, attended, true, out));
 		MaterialDetails sheet = fileStage(id, ActivityStage.ATTENDANCE.name(), activity.title() + "签到表", null,
 				List.of(upload(activity.title() + "签到表.docx", docx)));
-		List<Participant> volunteers = attended.stream().filter(p -> p.role() == Participant.Role.VOLUNTEER).toList();
 		events.publishEvent(new ActivityHeld(id, activity.orgUnitId(), rows.row(id).path(), activity.indicators().stream().map(Indicator::id).toList(),
-				activity.category().name(), activity.startsAt().toLocalDate(), attended.size(), volunteers.size(),
-				volunteers.stream().map(Participant::minutes).filter(m -> m != null).toList()));
+				activity.category().name(), activity.title(), activity.place(), activity.organizer(), activity.startsAt(), activity.endsAt(),
+				this.participants.attendees(id)));
 		return sheet;
 	}
 

@@ -203,6 +203,8 @@ class ActivityTests {
 			assertThat(held.participants()).isEqualTo(2);
 			assertThat(held.volunteers()).isEqualTo(1);
 			assertThat(held.heldOn()).isEqualTo(start.toLocalDate());
+			assertThat(held.title()).isEqualTo("关爱空巢老人义诊");
+			assertThat(held.attendees()).allSatisfy(a -> assertThat(a.phoneHash()).hasSize(64).doesNotContainPattern("1[3-9]\\d{9}"));
 		});
 
 		Api.Response briefing = api.get("jiedao", "/api/v1/activities/" + id + "/briefing.docx");
