@@ -5,7 +5,7 @@ import org.chuangwen.evidence.MaterialRow;
 /**
  * One 件 in a printed box: the material and its archival code. {@code sequence} is the 序号 in the box's catalogue.
  */
-public record ArchiveItem(int sequence, String archivalCode, String retention, int itemNo, MaterialRow material) {
+record ArchiveItem(int sequence, String archivalCode, String retention, int itemNo, MaterialRow material) {
 
 	public String retentionLabel() {
 		return switch (retention) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A ZIP export of one community's boxes: what was asked for and how far it has come. */
-public record ExportJob(
+record ExportJob(
 		long id,
 		long orgUnitId,
 		String orgUnitName,

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a restart run again on the next start.
  */
 @Service
-public class Exports {
+class Exports {
 
 	private static final Logger log = LoggerFactory.getLogger(Exports.class);
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(Zones.SHANGHAI);

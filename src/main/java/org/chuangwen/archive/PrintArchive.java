@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * numbers is bookkeeping that any reader of the box may trigger (an inspector printing a box changes no evidence).
  */
 @Service
-public class PrintArchive {
+class PrintArchive {
 
 	private final EvidenceArchive evidence;
 	private final ArchivalNumbers numbers;

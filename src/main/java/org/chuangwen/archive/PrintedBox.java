@@ -6,7 +6,7 @@ import org.chuangwen.evidence.FileInfo;
 import org.chuangwen.orgs.OrgUnit;
 
 /** A box as it is printed: its community, indicator, box number and its 件 in archival order. */
-public record PrintedBox(OrgUnit unit, Indicator indicator, int boxNumber, List<ArchiveItem> items) {
+record PrintedBox(OrgUnit unit, Indicator indicator, int boxNumber, List<ArchiveItem> items) {
 
 	public PrintedBox {
 		items = List.copyOf(items);

@@ -103,7 +103,7 @@ public class Catalog {
 		return resolved;
 	}
 
-	public List<EditionSummary> editions() {
+	List<EditionSummary> editions() {
 		return jdbc.sql("""
 				select e.id, e.code, e.name, e.active, e.imported_at, e.imported_by, e.file_name,
 				       (select count(*) from indicator i where i.edition_id = e.id) as indicators
@@ -119,7 +119,7 @@ public class Catalog {
 	 * refused with {@link EditionRejected} and changes nothing; the same edition code cannot be imported twice.
 	 */
 	@Transactional
-	public Edition importEdition(String fileName, String text, String actor) {
+	Edition importEdition(String fileName, String text, String actor) {
 		EditionParser.Parsed parsed = EditionParser.parse(text);
 		boolean exists = jdbc.sql("select count(*) from edition where code = :code").param("code", parsed.code()).query(Long.class).single() > 0;
 		if (exists) {
@@ -156,7 +156,7 @@ public class Catalog {
 
 	/** Puts an earlier edition back in force (e.g. after importing the wrong file). */
 	@Transactional
-	public Edition activate(String code, String actor) {
+	Edition activate(String code, String actor) {
 		Long id = jdbc.sql("select id from edition where code = :code").param("code", code).query(Long.class).optional()
 				.orElseThrow(() -> UserFacingException.notFound("error.edition.not-found", code));
 		jdbc.sql("update edition set active = (id = :id)").param("id", id).update();

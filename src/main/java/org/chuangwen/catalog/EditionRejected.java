@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 /**
  * An edition file that cannot be used. The message names the entry and the field; the edition in force stays.
  */
-public class EditionRejected extends UserFacingException {
+class EditionRejected extends UserFacingException {
 
 	EditionRejected(DefaultMessageSourceResolvable entry, String field, String reasonKey, Object... reasonArgs) {
 		super(HttpStatus.BAD_REQUEST, "invalid_edition", "error.edition.rejected", entry, field,

@@ -3,4 +3,4 @@ package org.chuangwen.catalog;
 import java.time.Instant;
 
 /** An edition as listed for administrators. */
-public record EditionSummary(long id, String code, String name, boolean active, Instant importedAt, String importedBy, String fileName, int indicators) {}
+record EditionSummary(long id, String code, String name, boolean active, Instant importedAt, String importedBy, String fileName, int indicators) {}

@@ -1,4 +1,4 @@
 package org.chuangwen.catalog;
 
 /** A kind of evidence (方案, 图片, 志愿者统计表 …); {@code ledger} marks the named statistics tables. */
-public record EvidenceKind(String name, String description, boolean ledger) {}
+record EvidenceKind(String name, String description, boolean ledger) {}

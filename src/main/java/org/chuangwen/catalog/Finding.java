@@ -6,4 +6,4 @@ import org.springframework.context.MessageSourceResolvable;
  * One problem found in an edition's source and what the import did about it. {@code detail} and {@code action}
  * are resolvable messages: generated findings use message keys, findings declared in the file carry their text.
  */
-public record Finding(String indicatorCode, String field, String problem, MessageSourceResolvable detail, MessageSourceResolvable action) {}
+record Finding(String indicatorCode, String field, String problem, MessageSourceResolvable detail, MessageSourceResolvable action) {}

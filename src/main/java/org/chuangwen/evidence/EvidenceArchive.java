@@ -169,7 +169,7 @@ public class EvidenceArchive {
 
 	/** Describes file {@code index} (0-based) of a material in the caller's scope. */
 	@Transactional(readOnly = true)
-	public FileDownload download(long id, int index) {
+	FileDownload download(long id, int index) {
 		Material material = readable(id);
 		if (index < 0 || index >= material.files().size()) {
 			throw UserFacingException.notFound("error.material.file-not-found", index);
@@ -187,7 +187,7 @@ public class EvidenceArchive {
 	}
 
 	/** Opens the bytes of a file previously described by {@link #download}. */
-	public InputStream open(FileDownload file) {
+	InputStream open(FileDownload file) {
 		return open(file.sha256());
 	}
 
@@ -205,7 +205,7 @@ public class EvidenceArchive {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<MaterialRow> search(MaterialQuery query) {
+	Page<MaterialRow> search(MaterialQuery query) {
 		String unitPath = query.orgUnitId() == null ? null : scope.readable(query.orgUnitId()).path();
 		Long indicatorId = query.indicatorCode() == null || query.indicatorCode().isBlank() ? null : catalog.resolve(query.indicatorCode()).id();
 		MaterialReader.SearchResult result = reader.search(query, scope.path(), unitPath, indicatorId);
@@ -214,7 +214,7 @@ public class EvidenceArchive {
 
 	/** Moves a material to the recycle bin. It stops counting as evidence but nothing is erased. */
 	@Transactional
-	public void recycle(long id) {
+	void recycle(long id) {
 		Material material = writable(id);
 		MaterialRecycled recycled = material.recycle(scope.user().username(), Instant.now(clock));
 		if (recycled != null) {
@@ -226,7 +226,7 @@ public class EvidenceArchive {
 
 	/** Brings a material back from the recycle bin. */
 	@Transactional
-	public void restore(long id) {
+	void restore(long id) {
 		Material material = writable(id);
 		MaterialRestored restored = material.restore();
 		if (restored != null) {
@@ -238,7 +238,7 @@ public class EvidenceArchive {
 
 	/** Writes the caption of one photo, replacing what was there. */
 	@Transactional
-	public void caption(PhotoRef photo, PhotoCaption caption) {
+	void caption(PhotoRef photo, PhotoCaption caption) {
 		captionAll(List.of(photo), caption, true);
 	}
 

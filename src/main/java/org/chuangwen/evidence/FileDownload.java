@@ -1,4 +1,4 @@
 package org.chuangwen.evidence;
 
 /** What is needed to send a stored file: its name, type, size and key. */
-public record FileDownload(String name, String contentType, long size, String sha256) {}
+record FileDownload(String name, String contentType, long size, String sha256) {}

@@ -5,7 +5,7 @@ import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.Percent;
 
 /** A community's place in its street's ranking, with its per-indicator completeness in catalog order. */
-public record CommunityScore(OrgUnit community, int rank, double completeness, int completeBoxes, List<Double> byIndicator) {
+record CommunityScore(OrgUnit community, int rank, double completeness, int completeBoxes, List<Double> byIndicator) {
 
 	public CommunityScore {
 		byIndicator = List.copyOf(byIndicator);

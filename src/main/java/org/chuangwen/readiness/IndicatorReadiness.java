@@ -9,7 +9,7 @@ import org.chuangwen.platform.Percent;
  * or above: {@code presentKinds} are present in every community, {@code missingKinds} missing in at least one,
  * and {@code completeness} is the mean over its communities.
  */
-public record IndicatorReadiness(Indicator indicator, List<String> presentKinds, List<String> missingKinds, double completeness,
+record IndicatorReadiness(Indicator indicator, List<String> presentKinds, List<String> missingKinds, double completeness,
 		boolean primaryPeriodCovered) {
 
 	public IndicatorReadiness {

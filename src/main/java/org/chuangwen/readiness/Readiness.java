@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the mean over the edition's indicators; a street's (or district's) is the mean over its communities.
  */
 @Service
-public class Readiness {
+class Readiness {
 
 	private final JdbcClient jdbc;
 	private final Catalog catalog;

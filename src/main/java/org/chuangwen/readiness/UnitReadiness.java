@@ -8,7 +8,7 @@ import org.chuangwen.platform.Percent;
  * Readiness of a unit: per indicator, overall (the mean of indicator completeness, each box counting the same),
  * and for a unit above the community level its communities ranked best first.
  */
-public record UnitReadiness(OrgUnit unit, double completeness, List<IndicatorReadiness> indicators, List<CommunityScore> communities) {
+record UnitReadiness(OrgUnit unit, double completeness, List<IndicatorReadiness> indicators, List<CommunityScore> communities) {
 
 	public UnitReadiness {
 		indicators = List.copyOf(indicators);

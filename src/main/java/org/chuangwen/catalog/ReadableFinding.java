@@ -1,8 +1,7 @@
-package org.chuangwen.catalog.web;
+package org.chuangwen.catalog;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.chuangwen.catalog.Finding;
 import org.chuangwen.platform.UserMessages;
 
 /** A finding of the import report with its texts resolved for the reader's language. */

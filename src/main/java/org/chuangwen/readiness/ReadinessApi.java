@@ -1,11 +1,7 @@
-package org.chuangwen.readiness.web;
+package org.chuangwen.readiness;
 
 import java.util.List;
 import org.chuangwen.orgs.DataScope;
-import org.chuangwen.readiness.CommunityScore;
-import org.chuangwen.readiness.IndicatorReadiness;
-import org.chuangwen.readiness.Readiness;
-import org.chuangwen.readiness.UnitReadiness;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package org.chuangwen.archive.web;
+package org.chuangwen.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

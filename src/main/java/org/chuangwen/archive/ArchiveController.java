@@ -1,12 +1,8 @@
-package org.chuangwen.archive.web;
+package org.chuangwen.archive;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import org.chuangwen.archive.ExportJob;
-import org.chuangwen.archive.Exports;
-import org.chuangwen.archive.PrintArchive;
-import org.chuangwen.archive.PrintedBox;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;

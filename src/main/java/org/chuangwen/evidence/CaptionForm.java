@@ -1,7 +1,6 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import java.time.LocalDateTime;
-import org.chuangwen.evidence.PhotoCaption;
 
 /** The caption fields of one photo on the material page. */
 record CaptionForm(String title, LocalDateTime takenAt, String place,

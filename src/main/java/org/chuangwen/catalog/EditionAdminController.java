@@ -1,4 +1,4 @@
-package org.chuangwen.catalog.web;
+package org.chuangwen.catalog;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import org.chuangwen.catalog.Catalog;
-import org.chuangwen.catalog.Edition;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;

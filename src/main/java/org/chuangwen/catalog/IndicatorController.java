@@ -1,9 +1,6 @@
-package org.chuangwen.catalog.web;
+package org.chuangwen.catalog;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chuangwen.catalog.Catalog;
-import org.chuangwen.catalog.Edition;
-import org.chuangwen.catalog.Indicator;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,18 +1,10 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.chuangwen.evidence.EvidenceArchive;
-import org.chuangwen.evidence.MaterialDetails;
-import org.chuangwen.evidence.MaterialQuery;
-import org.chuangwen.evidence.MaterialRow;
-import org.chuangwen.evidence.NewMaterial;
-import org.chuangwen.evidence.Upload;
-import org.chuangwen.evidence.PhotoCaption;
-import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.InputStreamResource;

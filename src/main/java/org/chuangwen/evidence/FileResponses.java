@@ -1,9 +1,7 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import java.io.InputStream;
 import java.util.Set;
-import org.chuangwen.evidence.EvidenceArchive;
-import org.chuangwen.evidence.FileDownload;
 import org.chuangwen.platform.Downloads;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;

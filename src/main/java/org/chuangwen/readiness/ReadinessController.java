@@ -1,4 +1,4 @@
-package org.chuangwen.readiness.web;
+package org.chuangwen.readiness;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +7,6 @@ import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
-import org.chuangwen.readiness.CommunityScore;
-import org.chuangwen.readiness.IndicatorReadiness;
-import org.chuangwen.readiness.Readiness;
-import org.chuangwen.readiness.UnitReadiness;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,11 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.chuangwen.catalog.Catalog;
-import org.chuangwen.evidence.EvidenceArchive;
-import org.chuangwen.evidence.MaterialDetails;
-import org.chuangwen.evidence.MaterialQuery;
-import org.chuangwen.evidence.PhotoRef;
-import org.chuangwen.evidence.Upload;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;

@@ -1,11 +1,9 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.chuangwen.evidence.PhotoCaption;
-import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.UserFacingException;
 

@@ -1,8 +1,7 @@
-package org.chuangwen.evidence.web;
+package org.chuangwen.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.chuangwen.evidence.NewMaterial;
 
 /** The upload form of the pages. */
 record UploadForm(

@@ -1,11 +1,7 @@
-package org.chuangwen.catalog.web;
+package org.chuangwen.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.chuangwen.catalog.Catalog;
-import org.chuangwen.catalog.EvidenceKind;
-import org.chuangwen.catalog.Indicator;
-import org.chuangwen.catalog.Target;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,9 +1,7 @@
-package org.chuangwen.archive.web;
+package org.chuangwen.archive;
 
 import java.net.URI;
 import java.util.List;
-import org.chuangwen.archive.ExportJob;
-import org.chuangwen.archive.Exports;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
