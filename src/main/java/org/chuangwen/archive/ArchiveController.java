@@ -8,6 +8,7 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Downloads;
+import org.chuangwen.platform.Htmx;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -95,9 +95,9 @@ class ArchiveController {
 	}
 
 	@GetMapping("/exports/{id}")
-	String export(@PathVariable long id, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+	String export(@PathVariable long id, Model model, HttpServletRequest request) {
 		model.addAttribute("job", exports.find(id));
-		return htmx != null ? PROGRESS : EXPORT;
+		return Htmx.isHtmx(request) ? PROGRESS : EXPORT;
 	}
 
 	@GetMapping("/exports/{id}/download")

@@ -28,6 +28,11 @@ public record ArchiveBox(OrgUnit unit, Indicator indicator, EvidencePeriod perio
 			return years.stream().mapToInt(y -> y.materials().size()).sum();
 		}
 
+		/** Whether a material on the shelf holds a photo, which the box's caption sheet then lists. */
+		public boolean hasPhotos() {
+			return years.stream().flatMap(y -> y.materials().stream()).flatMap(m -> m.files().stream()).anyMatch(FileInfo::photo);
+		}
+
 		public boolean coversPrimary(EvidencePeriod period) {
 			return years.stream().anyMatch(y -> period.isPrimary(y.year()));
 		}

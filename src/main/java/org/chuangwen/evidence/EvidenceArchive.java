@@ -253,6 +253,23 @@ public class EvidenceArchive {
 		return captionAll(photos, patch, false);
 	}
 
+	/**
+	 * Saves a box's caption sheet in one transaction: each row's caption replaces what its photo had, then the bulk
+	 * fields fill the selected photos. A refused row (too long, not a photo, out of scope) saves nothing of the sheet.
+	 *
+	 * @return how many photos the sheet captioned
+	 */
+	@Transactional
+	int captionSheet(List<CaptionSheet.Row> rows, List<PhotoRef> selected, PhotoCaption bulk) {
+		for (CaptionSheet.Row row : rows) {
+			captionAll(List.of(row.photo()), row.caption(), true);
+		}
+		if (!selected.isEmpty()) {
+			captionAll(selected, bulk, false);
+		}
+		return Math.max(rows.size(), selected.size());
+	}
+
 	private int captionAll(List<PhotoRef> photos, PhotoCaption caption, boolean replace) {
 		checkCaption(caption);
 		// a photo is not taken in the future; a day of slack for a camera clock set a zone ahead

@@ -2,15 +2,13 @@ package org.chuangwen.evidence;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
-import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.platform.Htmx;
 import org.chuangwen.platform.UserFacingException;
-import org.chuangwen.platform.Zones;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -32,21 +30,25 @@ class MaterialController {
 	static final String BOX = "evidence/box";
 	static final String BIN = "evidence/recycle-bin";
 	static final String CAPTIONS = "evidence/captions";
+	static final String BOX_SUMMARY = "evidence/box :: summary";
+	static final String RECYCLED = "evidence/box :: recycled";
+	/** Fired when a material leaves or enters a box, so the box's counts and completeness refresh. */
+	static final String MATERIALS_CHANGED = "materialsChanged";
 
 	private final EvidenceArchive archive;
 	private final Catalog catalog;
 	private final DataScope scope;
 	private final Orgs orgs;
+	private final MaterialPages pages;
 	private final UserMessages messages;
-	private final Clock clock;
 
-	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages, Clock clock) {
+	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, MaterialPages pages, UserMessages messages) {
 		this.archive = archive;
 		this.catalog = catalog;
 		this.scope = scope;
 		this.orgs = orgs;
+		this.pages = pages;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	record Filter(Long unit, String indicator, String kind, Integer year, String q, Integer page) {
@@ -74,9 +76,7 @@ class MaterialController {
 	@GetMapping("/materials/new")
 	String form(@RequestParam(required = false) Long unit, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String kind, Model model) {
-		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
-		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(clock.withZone(Zones.SHANGHAI)), null, codes, null));
+		model.addAttribute("form", UploadForm.of(pages.blank(unit, indicator, kind)));
 		addChoices(model);
 		return FORM;
 	}
@@ -95,10 +95,9 @@ class MaterialController {
 			return FORM;
 		}
 		redirect.addFlashAttribute("flash", messages.of(request, "material.filed", filed.row().title(), filed.files().size()));
-		if (filed.indicators().size() == 1) {
-			long unitId = filed.row().orgUnitId();
-			long community = orgs.find(unitId).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(unitId);
-			redirect.addAttribute("unit", community).addAttribute("code", filed.indicators().get(0).code());
+		Optional<MaterialPages.BoxAddress> box = pages.onlyBoxOf(filed);
+		if (box.isPresent()) {
+			redirect.addAttribute("unit", box.get().unitId()).addAttribute("code", box.get().code());
 			return "redirect:/boxes/{unit}/{code}";
 		}
 		return "redirect:/materials/" + filed.id();
@@ -116,9 +115,14 @@ class MaterialController {
 		return FileResponses.send(archive, archive.download(id, index), download);
 	}
 
+	/** From the material page a full round trip; from a box (htmx) the row says so and the box refreshes its counts. */
 	@PostMapping("/materials/{id}/recycle")
-	String recycle(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recycle(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		archive.recycle(id);
+		if (Htmx.isHtmx(request)) {
+			Htmx.trigger(response, MATERIALS_CHANGED);
+			return RECYCLED;
+		}
 		redirect.addFlashAttribute("flash", messages.of(request, "material.recycled"));
 		return "redirect:/materials/" + id;
 	}
@@ -149,22 +153,19 @@ class MaterialController {
 	@PostMapping("/boxes/{unitId}/{code}/captions")
 	String saveCaptions(@PathVariable long unitId, @PathVariable String code, HttpServletRequest request, RedirectAttributes redirect) {
 		CaptionSheet sheet = CaptionSheet.of(request);
-		int saved = 0;
-		for (CaptionSheet.Row row : sheet.rows()) {
-			archive.caption(row.photo(), row.caption());
-			saved++;
-		}
-		if (!sheet.selectedPhotos().isEmpty()) {
-			archive.captionAll(sheet.selectedPhotos(), sheet.bulk());
-		}
-		redirect.addFlashAttribute("flash", messages.of(request, "caption.saved", Math.max(saved, sheet.selectedPhotos().size())));
+		int saved = archive.captionSheet(sheet.rows(), sheet.selectedPhotos(), sheet.bulk());
+		redirect.addFlashAttribute("flash", messages.of(request, "caption.saved", saved));
 		redirect.addAttribute("unit", unitId).addAttribute("code", code);
 		return "redirect:/boxes/{unit}/{code}/captions";
 	}
 
+	/** The box page; htmx asks again for its summary (counts, completeness) when the materials change. */
 	@GetMapping("/boxes/{unitId}/{code}")
-	String box(@PathVariable long unitId, @PathVariable String code, Model model) {
+	String box(@PathVariable long unitId, @PathVariable String code, Model model, HttpServletRequest request) {
 		model.addAttribute("box", archive.box(unitId, code));
+		if (Htmx.isHtmx(request)) {
+			return BOX_SUMMARY;
+		}
 		model.addAttribute("lineage", orgs.lineage(scope.readable(unitId)));
 		return BOX;
 	}

@@ -17,6 +17,11 @@ record UploadForm(
 		indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
 	}
 
+	static UploadForm of(NewMaterial material) {
+		return new UploadForm(material.orgUnitId(), material.kind(), material.title(), material.dateFormed(), material.responsibleParty(),
+				material.indicatorCodes(), material.documentNumber());
+	}
+
 	NewMaterial toCommand() {
 		return new NewMaterial(orgUnitId, kind, title, dateFormed, responsibleParty, indicatorCodes, documentNumber);
 	}

@@ -1,12 +1,14 @@
 package org.chuangwen.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.chuangwen.platform.ApiError;
+import org.chuangwen.platform.Htmx;
 import org.chuangwen.platform.InvalidDateException;
 import org.chuangwen.platform.TextRefused;
 import org.chuangwen.platform.UserFacingException;
@@ -44,11 +46,14 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every refusal into something a person can read: JSON {@code {"error", "message"}} under
- * {@code /api/}, the error page elsewhere. Messages come from the bundles, Chinese by default, and name the real
+ * {@code /api/}, an alert fragment for htmx requests, the error page elsewhere. Messages come from the bundles, Chinese by default, and name the real
  * problem: the field that did not bind, the limit that was hit, the media type that cannot be served.
  */
 @ControllerAdvice
 class ErrorHandling {
+
+	static final String PROBLEM = "error/problem";
+	static final String PROBLEM_ALERT = "error/problem :: alert";
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
@@ -59,109 +64,109 @@ class ErrorHandling {
 	}
 
 	@ExceptionHandler(UserFacingException.class)
-	Object userFacing(UserFacingException e, HttpServletRequest request) {
-		return answer(request, e);
+	Object userFacing(UserFacingException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, e);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-		return partHeaderTooLarge(e).map(r -> answer(request, r))
-				.orElseGet(() -> answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.upload.request-too-large"));
+	Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+		return partHeaderTooLarge(e).map(r -> answer(request, response, r))
+				.orElseGet(() -> answer(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.upload.request-too-large"));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
-	Object missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "missing_part", "error.request.missing-part", e.getRequestPartName());
+	Object missingPart(MissingServletRequestPartException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.BAD_REQUEST, "missing_part", "error.request.missing-part", e.getRequestPartName());
 	}
 
 	/** A multipart body that ends before its closing boundary, inside a part's headers or inside a part's bytes. */
 	@ExceptionHandler(MultipartException.class)
-	Object brokenUpload(MultipartException e, HttpServletRequest request) {
-		return partHeaderTooLarge(e).map(r -> answer(request, r))
-				.orElseGet(() -> answer(request, HttpStatus.BAD_REQUEST, "upload_incomplete", "error.upload.incomplete"));
+	Object brokenUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+		return partHeaderTooLarge(e).map(r -> answer(request, response, r))
+				.orElseGet(() -> answer(request, response, HttpStatus.BAD_REQUEST, "upload_incomplete", "error.upload.incomplete"));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "missing_parameter", "error.request.missing-parameter", e.getParameterName());
+	Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.BAD_REQUEST, "missing_parameter", "error.request.missing-parameter", e.getParameterName());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-		return refusal(e).map(r -> answer(request, named(r, e.getName())))
-				.orElseGet(() -> answer(request, HttpStatus.BAD_REQUEST, "bad_parameter", "error.request.bad-parameter", e.getName()));
+	Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+		return refusal(e).map(r -> answer(request, response, named(r, e.getName())))
+				.orElseGet(() -> answer(request, response, HttpStatus.BAD_REQUEST, "bad_parameter", "error.request.bad-parameter", e.getName()));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
 		Optional<UserFacingException> refusal = TextRefused.in(e).or(() -> refusal(e));
 		if (refusal.isPresent()) {
-			return answer(request, refusal.get());
+			return answer(request, response, refusal.get());
 		}
 		JacksonException json = cause(e, JacksonException.class);
 		if (json instanceof StreamReadException && json.getLocation() != null) {
 			TokenStreamLocation at = json.getLocation();
-			return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.not-json", at.getLineNr(), at.getColumnNr());
+			return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.not-json", at.getLineNr(), at.getColumnNr());
 		}
 		if (json != null && !json.getPath().isEmpty()) {
-			return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.field", path(json), expected(json));
+			return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.field", path(json), expected(json));
 		}
 		if (json == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-			return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.empty-body");
+			return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.empty-body");
 		}
-		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable");
+		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable");
 	}
 
 	/** Form fields that did not bind (a date, a number): the first one is named. */
 	@ExceptionHandler(BindException.class)
-	Object unbound(BindException e, HttpServletRequest request) {
+	Object unbound(BindException e, HttpServletRequest request, HttpServletResponse response) {
 		for (FieldError field : e.getFieldErrors()) {
 			TypeMismatchException mismatch = field.unwrap(TypeMismatchException.class);
 			Optional<UserFacingException> refusal = refusal(mismatch);
 			if (refusal.isPresent()) {
-				return answer(request, named(refusal.get(), field.getField()));
+				return answer(request, response, named(refusal.get(), field.getField()));
 			}
 		}
 		String fields = e.getFieldErrors().stream().map(FieldError::getField).distinct().collect(Collectors.joining("、"));
 		return fields.isEmpty()
-				? answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable")
-				: answer(request, HttpStatus.BAD_REQUEST, "bad_parameter", "error.request.bad-parameter", fields);
+				? answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable")
+				: answer(request, response, HttpStatus.BAD_REQUEST, "bad_parameter", "error.request.bad-parameter", fields);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
-	Object invalid(HandlerMethodValidationException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable");
+	Object invalid(HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "error.request.unreadable");
 	}
 
 	/** Asked for XML (or anything but JSON): the refusal itself is still written as JSON. */
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-	Object notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "error.request.not-acceptable");
+	Object notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "error.request.not-acceptable");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+	Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
 		String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
-		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "error.request.media-type-named",
+		return answer(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "error.request.media-type-named",
 				e.getContentType() == null ? "(无)" : e.getContentType().toString(), supported);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+	Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
 		String supported = e.getSupportedHttpMethods() == null ? "-"
 				: e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
-		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.request.method-named", e.getMethod(), supported);
+		return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.request.method-named", e.getMethod(), supported);
 	}
 
 	/** A write that conflicted with others outside {@link WriteTransactions} (inside a caller's transaction). */
 	@ExceptionHandler({ConcurrencyFailureException.class, QueryTimeoutException.class})
-	Object busy(Exception e, HttpServletRequest request) {
-		return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", "error.busy");
+	Object busy(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.SERVICE_UNAVAILABLE, "busy", "error.busy");
 	}
 
-		@ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-	Object noResource(Exception e, HttpServletRequest request) {
-		return answer(request, HttpStatus.NOT_FOUND, "not_found", "error.not-found");
+	@ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+	Object noResource(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(request, response, HttpStatus.NOT_FOUND, "not_found", "error.not-found");
 	}
 
 	/**
@@ -230,11 +235,11 @@ class ErrorHandling {
 		return null;
 	}
 
-	private Object answer(HttpServletRequest request, UserFacingException e) {
-		return answer(request, e.status(), e.error(), e.messageKey(), e.args());
+	private Object answer(HttpServletRequest request, HttpServletResponse response, UserFacingException e) {
+		return answer(request, response, e.status(), e.error(), e.messageKey(), e.args());
 	}
 
-	private Object answer(HttpServletRequest request, HttpStatus status, String error, String key, Object... args) {
+	private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String key, Object... args) {
 		String message = messages.of(request, key, args);
 		if (status.is5xxServerError()) {
 			log.error("{} {} -> {}", request.getMethod(), request.getRequestURI(), message);
@@ -242,7 +247,19 @@ class ErrorHandling {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, message));
 		}
-		ModelAndView page = new ModelAndView("error/problem", status);
+		return page(request, response, status, message);
+	}
+
+	/**
+	 * The error page, or for an htmx request only its alert, sent to the layout's error area: swapping a whole page
+	 * into the element that asked would nest the layout inside itself.
+	 */
+	static ModelAndView page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message) {
+		ModelAndView page = new ModelAndView(PROBLEM, status);
+		if (Htmx.isHtmx(request)) {
+			page.setViewName(PROBLEM_ALERT);
+			Htmx.toErrorAlert(response);
+		}
 		page.addObject("status", status.value());
 		page.addObject("message", message);
 		return page;

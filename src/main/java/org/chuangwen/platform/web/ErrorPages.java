@@ -2,6 +2,7 @@ package org.chuangwen.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.chuangwen.platform.ApiError;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -10,11 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that never reach a controller (a request the container could not read, a denied page, an unknown URL)
- * get the same answers as the others: {@code {"error", "message"}} under {@code /api/}, the error page elsewhere.
+ * get the same answers as the others: {@code {"error", "message"}} under {@code /api/}, the error alert for htmx requests, the error page elsewhere.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -26,7 +26,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	Object error(HttpServletRequest request) {
+	Object error(HttpServletRequest request, HttpServletResponse response) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -49,9 +49,6 @@ class ErrorPages implements ErrorController {
 					: status == HttpStatus.BAD_REQUEST && upload ? "upload_incomplete" : status.name().toLowerCase();
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, message));
 		}
-		ModelAndView page = new ModelAndView("error/problem", status);
-		page.addObject("status", status.value());
-		page.addObject("message", message);
-		return page;
+		return ErrorHandling.page(request, response, status, message);
 	}
 }
