@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.chuangwen.catalog.Catalog;
-import org.chuangwen.orgs.DataScope;
-import org.chuangwen.orgs.OrgKind;
-import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Downloads;
 import org.chuangwen.platform.Htmx;
 import org.chuangwen.platform.UserMessages;
@@ -29,16 +26,12 @@ class ArchiveController {
 
 	private final PrintArchive print;
 	private final Exports exports;
-	private final DataScope scope;
-	private final Orgs orgs;
 	private final Catalog catalog;
 	private final UserMessages messages;
 
-	ArchiveController(PrintArchive print, Exports exports, DataScope scope, Orgs orgs, Catalog catalog, UserMessages messages) {
+	ArchiveController(PrintArchive print, Exports exports, Catalog catalog, UserMessages messages) {
 		this.print = print;
 		this.exports = exports;
-		this.scope = scope;
-		this.orgs = orgs;
 		this.catalog = catalog;
 		this.messages = messages;
 	}
@@ -46,26 +39,26 @@ class ArchiveController {
 	@GetMapping("/boxes/{unitId}/{code}/cover.docx")
 	ResponseEntity<byte[]> cover(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "封面与盒脊") + ".docx", Downloads.DOCX, out -> print.writeCover(box, out));
+		return ArchiveDownloads.document(box.fileName("封面与盒脊", "docx"), Downloads.DOCX, out -> print.writeCover(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/catalogue.docx")
 	ResponseEntity<byte[]> catalogueDocx(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "归档文件目录") + ".docx", Downloads.DOCX, out -> print.writeCatalogueDocx(box, out));
+		return ArchiveDownloads.document(box.fileName("归档文件目录", "docx"), Downloads.DOCX, out -> print.writeCatalogueDocx(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/catalogue.xlsx")
 	ResponseEntity<byte[]> catalogueXlsx(@PathVariable long unitId, @PathVariable String code) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "归档文件目录") + ".xlsx", Downloads.XLSX, out -> print.writeCatalogueXlsx(box, out));
+		return ArchiveDownloads.document(box.fileName("归档文件目录", "xlsx"), Downloads.XLSX, out -> print.writeCatalogueXlsx(box, out));
 	}
 
 	@GetMapping("/boxes/{unitId}/{code}/photos.docx")
 	ResponseEntity<byte[]> photos(@PathVariable long unitId, @PathVariable String code, @RequestParam(defaultValue = "1") int part,
 			@RequestParam(required = false) Integer perPage) throws IOException {
 		PrintedBox box = print.box(unitId, code);
-		return ArchiveDownloads.document(name(box, "照片页-" + part) + ".docx", Downloads.DOCX,
+		return ArchiveDownloads.document(box.fileName("照片页-" + part, "docx"), Downloads.DOCX,
 				out -> print.writePhotoPages(box, part, perPage, out));
 	}
 
@@ -81,7 +74,7 @@ class ArchiveController {
 	@GetMapping("/exports")
 	String exports(Model model) {
 		model.addAttribute("jobs", exports.recent(50));
-		model.addAttribute("communities", orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList());
+		model.addAttribute("communities", exports.communities());
 		model.addAttribute("edition", catalog.active());
 		return EXPORTS;
 	}
@@ -103,9 +96,5 @@ class ArchiveController {
 	@GetMapping("/exports/{id}/download")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		return ArchiveDownloads.zip(exports.file(id), exports.find(id).fileName());
-	}
-
-	private static String name(PrintedBox box, String what) {
-		return box.unit().name() + "-" + box.indicator().code() + "-" + what;
 	}
 }

@@ -21,6 +21,7 @@ import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.orgs.Accounts;
 import org.chuangwen.orgs.DataScope;
+import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.UserFacingException;
@@ -122,6 +123,11 @@ class Exports {
 		ExportJob job = load(id);
 		scope.checkRead(job == null ? null : pathOf(id), job == null ? null : job.orgUnitId(), "export", id);
 		return job;
+	}
+
+	/** What the caller may export: the communities in their scope, in the order of the org tree. */
+	List<OrgUnit> communities() {
+		return orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
 	}
 
 	/** The newest jobs in the caller's scope. */

@@ -29,5 +29,10 @@ record PrintedBox(OrgUnit unit, Indicator indicator, int boxNumber, List<Archive
 				.toList();
 	}
 
+	/** The download name of one of its documents, community and indicator first so that a folder of them sorts by box. */
+	String fileName(String document, String extension) {
+		return unit.name() + "-" + indicator.code() + "-" + document + "." + extension;
+	}
+
 	public record Photo(ArchiveItem item, FileInfo file) {}
 }

@@ -40,9 +40,15 @@ class Readiness {
 		this.scope = scope;
 	}
 
+	/** Readiness of {@code orgUnitId}, or of the caller's own unit when it is null; 404 outside the caller's scope. */
+	@Transactional(readOnly = true)
+	UnitReadiness ofUnitOrOwn(Long orgUnitId) {
+		return of(orgUnitId == null ? scope.user().orgUnitId() : orgUnitId);
+	}
+
 	/** Readiness of {@code orgUnitId}; 404 when the unit is outside the caller's scope. */
 	@Transactional(readOnly = true)
-	public UnitReadiness of(long orgUnitId) {
+	UnitReadiness of(long orgUnitId) {
 		OrgUnit unit = scope.readable(orgUnitId);
 		Edition edition = catalog.active();
 		List<OrgUnit> boxes = unit.kind().ordinal() <= OrgKind.COMMUNITY.ordinal() ? List.of(unit) : orgs.communitiesWithin(unit.path());

@@ -1,7 +1,6 @@
 package org.chuangwen.readiness;
 
 import java.util.List;
-import org.chuangwen.orgs.DataScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,11 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReadinessApi {
 
 	private final Readiness readiness;
-	private final DataScope scope;
 
-	ReadinessApi(Readiness readiness, DataScope scope) {
+	ReadinessApi(Readiness readiness) {
 		this.readiness = readiness;
-		this.scope = scope;
 	}
 
 	record IndicatorJson(String code, String title, List<String> requiredKinds, List<String> presentKinds, List<String> missingKinds,
@@ -37,7 +34,7 @@ class ReadinessApi {
 
 	@GetMapping("/api/v1/readiness")
 	ReadinessJson readiness(@RequestParam(required = false) Long orgUnitId) {
-		UnitReadiness r = readiness.of(orgUnitId == null ? scope.user().orgUnitId() : orgUnitId);
+		UnitReadiness r = readiness.ofUnitOrOwn(orgUnitId);
 		return new ReadinessJson(r.unit().id(), r.unit().name(), r.completeness(),
 				r.indicators().stream().map(IndicatorJson::of).toList(), r.communities().stream().map(CommunityJson::of).toList());
 	}

@@ -36,8 +36,7 @@ class ReadinessController {
 
 	@GetMapping("/readiness")
 	String dashboard(@RequestParam(required = false) Long unit, Model model) {
-		long unitId = unit == null ? scope.user().orgUnitId() : unit;
-		UnitReadiness result = readiness.of(unitId);
+		UnitReadiness result = readiness.ofUnitOrOwn(unit);
 		OrgUnit me = scope.readable(scope.user().orgUnitId());
 		model.addAttribute("readiness", result);
 		model.addAttribute("lineage", orgs.lineage(result.unit()).stream().filter(u -> u.path().startsWith(me.path())).toList());

@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import org.chuangwen.WebSlice;
 import org.chuangwen.catalog.Catalog;
+import org.chuangwen.catalog.Edition;
+import org.chuangwen.catalog.EvidencePeriod;
+import org.chuangwen.orgs.OrgKind;
+import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.platform.UserFacingException;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +103,19 @@ class ArchiveControllerTests {
 				.andExpect(status().isNotFound())
 				.andExpect(view().name("error/problem"))
 				.andExpect(content().string(containsString("<nav")));
+	}
+
+	@Test
+	@WithMockUser(roles = "STREET")
+	void theExportsPageOffersTheCommunitiesTheModuleNames() throws Exception {
+		given(exports.communities()).willReturn(List.of(new OrgUnit(4L, 3L, OrgKind.COMMUNITY, "和平社区", "/1/2/3/4/", 1)));
+		given(exports.recent(50)).willReturn(List.of(RUNNING));
+		given(catalog.active()).willReturn(new Edition(1L, "2026", "测评体系", null, new EvidencePeriod(2009, 2010, 2011, 2012), List.of(),
+				List.of(), List.of(), Instant.parse("2026-11-01T00:00:00Z"), "admin", "edition.json"));
+		mvc.perform(get("/exports"))
+				.andExpect(status().isOk())
+				.andExpect(view().name(ArchiveController.EXPORTS))
+				.andExpect(content().string(containsString("和平社区")));
 	}
 
 	@Test

@@ -64,9 +64,9 @@ class ReadinessControllerTests {
 		given(orgs.lineage(COMMUNITY)).willReturn(List.of(COMMUNITY));
 		given(catalog.active()).willReturn(new Edition(1L, "2026", "测评体系", "一盒一指标", PERIOD, List.of(), List.of(INDICATOR), List.of(),
 				Instant.parse("2026-11-01T00:00:00Z"), "admin", "edition.json"));
-		given(readiness.of(4L)).willReturn(new UnitReadiness(COMMUNITY, 0.5,
+		given(readiness.ofUnitOrOwn(null)).willReturn(new UnitReadiness(COMMUNITY, 0.5,
 				List.of(new IndicatorReadiness(INDICATOR, List.of("图片"), List.of("方案"), 0.5, true)), List.of()));
-		given(readiness.of(99L)).willThrow(UserFacingException.notFound("error.not-found"));
+		given(readiness.ofUnitOrOwn(99L)).willThrow(UserFacingException.notFound("error.not-found"));
 	}
 
 	@Test
