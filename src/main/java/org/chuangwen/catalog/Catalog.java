@@ -1,5 +1,11 @@
 package org.chuangwen.catalog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.platform.UserFacingException;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Catalog {
+
+	static final long MAX_FILE = 2 * 1024 * 1024;
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -112,6 +121,30 @@ public class Catalog {
 						rs.getBoolean("active"), rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by"),
 						rs.getString("file_name"), rs.getInt("indicators")))
 				.list();
+	}
+
+	/**
+	 * An edition file as an administrator uploads it: refused before anything is read when it is missing or over
+	 * {@value #MAX_FILE} bytes, refused when it is not UTF-8, otherwise imported as {@link #importEdition}.
+	 */
+	Edition importUpload(String fileName, long size, InputStreamSource content, String actor) throws IOException {
+		if (content == null || size <= 0) {
+			throw UserFacingException.badRequest("missing_file", "error.edition.no-file");
+		}
+		if (size > MAX_FILE) {
+			throw UserFacingException.badRequest("file_too_large", "error.edition.too-large", MAX_FILE / 1024 / 1024);
+		}
+		String text;
+		try (InputStream in = content.getInputStream()) {
+			text = StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(in.readAllBytes()))
+					.toString();
+		} catch (CharacterCodingException e) {
+			throw UserFacingException.badRequest("invalid_encoding", "error.edition.encoding");
+		}
+		return importEdition(fileName, text, actor);
 	}
 
 	/**

@@ -3,10 +3,6 @@ package org.chuangwen.catalog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
@@ -24,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EditionAdminController {
 
 	static final String VIEW = "catalog/editions";
-	private static final long MAX_FILE = 2 * 1024 * 1024;
 
 	private final Catalog catalog;
 	private final DataScope scope;
@@ -50,7 +45,8 @@ class EditionAdminController {
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		scope.requireAdmin("edition", file == null ? null : file.getOriginalFilename());
 		try {
-			Edition imported = catalog.importEdition(file == null ? null : file.getOriginalFilename(), text(file), scope.user().username());
+			Edition imported = catalog.importUpload(file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(), file,
+					scope.user().username());
 			redirect.addFlashAttribute("flash", messages.of(request, "edition.imported", imported.name(), imported.indicators().size(),
 					imported.findings().size()));
 			return "redirect:/admin/catalog";
@@ -67,23 +63,5 @@ class EditionAdminController {
 		Edition edition = catalog.activate(code, scope.user().username());
 		redirect.addFlashAttribute("flash", messages.of(request, "edition.activated", edition.name()));
 		return "redirect:/admin/catalog";
-	}
-
-	private static String text(MultipartFile file) throws IOException {
-		if (file == null || file.isEmpty()) {
-			throw UserFacingException.badRequest("missing_file", "error.edition.no-file");
-		}
-		if (file.getSize() > MAX_FILE) {
-			throw UserFacingException.badRequest("file_too_large", "error.edition.too-large", MAX_FILE / 1024 / 1024);
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(file.getBytes()))
-					.toString();
-		} catch (CharacterCodingException e) {
-			throw UserFacingException.badRequest("invalid_encoding", "error.edition.encoding");
-		}
 	}
 }

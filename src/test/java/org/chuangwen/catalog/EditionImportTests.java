@@ -70,6 +70,24 @@ class EditionImportTests {
 	}
 
 	@Test
+	void anEmptyOrNonUtf8FileIsRefusedBeforeItIsParsedAndChangesNothing() {
+		Edition before = catalog.active();
+		int editions = catalog.editions().size();
+		Session admin = Session.login(port, "admin", Api.PASSWORD);
+		Session.Page empty = admin.postMultipart("/admin/catalog", "/admin/catalog",
+				List.of(new Api.Part("file", "edition.yaml", "application/yaml", new byte[0])));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body()).contains("请选择要导入的测评体系文件");
+		byte[] gbk = EditionParserTests.seedFile().getBytes(java.nio.charset.Charset.forName("GBK"));
+		Session.Page notUtf8 = admin.postMultipart("/admin/catalog", "/admin/catalog",
+				List.of(new Api.Part("file", "edition.yaml", "application/yaml", gbk)));
+		assertThat(notUtf8.status()).isEqualTo(400);
+		assertThat(notUtf8.body()).contains("测评体系文件必须是 UTF-8 编码");
+		assertThat(catalog.active().id()).isEqualTo(before.id());
+		assertThat(catalog.editions()).hasSize(editions);
+	}
+
+	@Test
 	void workersCannotImport() {
 		Session worker = Session.login(port, "shequ1", Api.PASSWORD);
 		Session.Page refused = worker.postMultipart("/admin/catalog", "/readiness",
