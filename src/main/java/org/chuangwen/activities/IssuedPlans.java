@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the same file, stored once), and each community gets a to-do to answer with its own activity.
  */
 @Service
-public class IssuedPlans {
+class IssuedPlans {
 
 	private static final String SELECT = """
 			select p.id, p.title, s.name as street, t.community_id, c.name as community, k.name as category, p.issued_at, p.issued_by,
@@ -64,7 +64,7 @@ public class IssuedPlans {
 	 * @return the id of the plan
 	 */
 	@Transactional
-	public long issue(long streetId, String title, String categoryName, List<Long> communityIds, List<String> indicatorCodes, List<Upload> files) {
+	long issue(long streetId, String title, String categoryName, List<Long> communityIds, List<String> indicatorCodes, List<Upload> files) {
 		OrgUnit street = scope.writable(streetId);
 		if (street.kind() != OrgKind.STREET && street.kind() != OrgKind.DISTRICT) {
 			throw UserFacingException.badRequest("not_a_street", "error.plan.street", street.name());
@@ -103,7 +103,7 @@ public class IssuedPlans {
 	}
 
 	/** Plans issued to communities in the caller's scope that no activity answers yet. */
-	public List<IssuedPlan> awaiting() {
+	List<IssuedPlan> awaiting() {
 		return jdbc.sql(SELECT + " join org_unit cu on cu.id = t.community_id where cu.path like :path and t.activity_id is null order by p.issued_at desc")
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)
@@ -111,7 +111,7 @@ public class IssuedPlans {
 	}
 
 	/** Every community's state of the plans issued within the caller's scope, newest first. */
-	public List<IssuedPlan> issued() {
+	List<IssuedPlan> issued() {
 		return jdbc.sql(SELECT + " where p.org_path like :path order by p.issued_at desc, c.sort, c.id")
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)
@@ -119,7 +119,7 @@ public class IssuedPlans {
 	}
 
 	/** One community's copy of an issued plan, in the caller's scope. */
-	public IssuedPlan forCommunity(long planId, long communityId) {
+	IssuedPlan forCommunity(long planId, long communityId) {
 		OrgUnit community = scope.readable(communityId);
 		return jdbc.sql(SELECT + " where p.id = :p and t.community_id = :c").param("p", planId).param("c", community.id())
 				.query(IssuedPlans::plan).optional().orElseThrow(() -> UserFacingException.notFound("error.scope.not-found"));

@@ -27,28 +27,28 @@ import org.springframework.stereotype.Service;
  * all. An activity counts as held once it has started.
  */
 @Service
-public class OutreachCoverage {
+class OutreachCoverage {
 
-	public static final List<String> KINDS = List.of("科教", "文体", "法律", "卫生", "环保");
+	static final List<String> KINDS = List.of("科教", "文体", "法律", "卫生", "环保");
 
 	/** An activity behind a number. */
-	public record ActivityRef(long id, String title, LocalDate date, String outreach) {}
+	record ActivityRef(long id, String title, LocalDate date, String outreach) {}
 
-	public record KindHeld(String kind, List<ActivityRef> activities) {
+	record KindHeld(String kind, List<ActivityRef> activities) {
 
 		public boolean held() {
 			return !activities.isEmpty();
 		}
 	}
 
-	public record BuildingReach(OrgUnit building, List<ActivityRef> activities) {
+	record BuildingReach(OrgUnit building, List<ActivityRef> activities) {
 
 		public boolean reached() {
 			return !activities.isEmpty();
 		}
 	}
 
-	public record Result(OrgUnit community, LocalDate from, LocalDate to, List<KindHeld> kinds, List<BuildingReach> buildings, Target target) {
+	record Result(OrgUnit community, LocalDate from, LocalDate to, List<KindHeld> kinds, List<BuildingReach> buildings, Target target) {
 
 		public long reached() {
 			return buildings.stream().filter(BuildingReach::reached).count();
@@ -87,7 +87,7 @@ public class OutreachCoverage {
 	}
 
 	/** Coverage of a community in [from, to] (local dates, both included). */
-	public Result of(long communityId, LocalDate from, LocalDate to) {
+	Result of(long communityId, LocalDate from, LocalDate to) {
 		OrgUnit community = scope.readable(communityId);
 		if (community.kind() != OrgKind.COMMUNITY) {
 			throw UserFacingException.badRequest("not_a_community", "error.export.community", community.name());

@@ -28,12 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link CheckInThrottle}); every change is audited with the phone masked.
  */
 @Service
-public class SelfCheckIn {
+class SelfCheckIn {
 
 	/** What happened, and the name to greet: the stored one only for the device that registered it. */
-	public record Answer(Step step, String name) {}
+	record Answer(Step step, String name) {}
 
-	public enum Step {
+	enum Step {
 		SIGNED_UP, CHECKED_IN, CHECKED_OUT
 	}
 
@@ -58,14 +58,14 @@ public class SelfCheckIn {
 	}
 
 	/** A new random device token (64 hex digits) for a phone that has none. */
-	public String newDevice() {
+	String newDevice() {
 		byte[] token = new byte[32];
 		random.nextBytes(token);
 		return HexFormat.of().formatHex(token);
 	}
 
 	/** Whether {@code token} looks like one of ours (anything else is replaced by a new one). */
-	public static boolean isDevice(String token) {
+	static boolean isDevice(String token) {
 		return token != null && token.matches("[0-9a-f]{64}");
 	}
 
@@ -75,7 +75,7 @@ public class SelfCheckIn {
 	 * @throws TooManyAttempts while the address is blocked for trying wrong codes
 	 * @throws UserFacingException 404 for a wrong code (counted against the address)
 	 */
-	public Activity open(String code, String address) {
+	Activity open(String code, String address) {
 		throttle.lookup(address);
 		Optional<Activity> activity = activities.byCode(code);
 		if (activity.isEmpty()) {
@@ -93,7 +93,7 @@ public class SelfCheckIn {
 	 *     that did not check in
 	 */
 	@Transactional
-	public Answer submit(String code, String name, String phone, Participant.Role role, String device, String address) {
+	Answer submit(String code, String name, String phone, Participant.Role role, String device, String address) {
 		Activity activity = open(code, address);
 		throttle.submission(address, activity);
 		Instant now = Instant.now(clock);

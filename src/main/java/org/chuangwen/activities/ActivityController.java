@@ -1,4 +1,4 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import static org.chuangwen.platform.Zones.SHANGHAI;
 
@@ -14,14 +14,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.chuangwen.activities.Activities;
-import org.chuangwen.activities.Activity;
-import org.chuangwen.activities.Festivals;
-import org.chuangwen.activities.IssuedPlan;
-import org.chuangwen.activities.IssuedPlans;
-import org.chuangwen.activities.OutreachCoverage;
-import org.chuangwen.activities.Participant;
-import org.chuangwen.activities.QrCodes;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;

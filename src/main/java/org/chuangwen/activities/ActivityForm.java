@@ -1,8 +1,7 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import org.chuangwen.activities.NewActivity;
 
 /** The plan form of the pages. Times are read by the platform's date binding (local, or with an offset). */
 record ActivityForm(
