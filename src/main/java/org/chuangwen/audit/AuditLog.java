@@ -1,5 +1,7 @@
 package org.chuangwen.audit;
 
+import static org.chuangwen.platform.Text.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -178,10 +180,6 @@ public class AuditLog {
 			out.append(Character.isSurrogate(c) || c == '\0' ? '\uFFFD' : c);
 		}
 		return out.toString();
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static String currentActor() {
