@@ -201,7 +201,7 @@ class Activities {
 	void reach(long id, List<Long> buildingIds) {
 		Row row = rows.writable(id);
 		OrgUnit community = orgs.find(row.unitId()).flatMap(orgs::communityOf)
-				.orElseThrow(() -> UserFacingException.badRequest("not_a_community", "error.export.community", row.unitName()));
+				.orElseThrow(() -> UserFacingException.badRequest("not_a_community", "error.activity.community", row.unitName()));
 		jdbc.sql("delete from activity_building where activity_id = :a").param("a", id).update();
 		for (long buildingId : new LinkedHashSet<>(buildingIds)) {
 			OrgUnit building = scope.readable(buildingId);
@@ -211,6 +211,12 @@ class Activities {
 			jdbc.sql("insert into activity_building (activity_id, org_unit_id) values (:a, :u)").param("a", id).param("u", buildingId).update();
 		}
 		audit.record("ACTIVITY_REACH", "activity", id, row.unitId(), buildingIds.size() + " buildings");
+	}
+
+	/** The buildings (楼院) of the activity's community, to tick those it reached. */
+	List<OrgUnit> buildingChoices(Activity activity) {
+		return orgs.find(activity.orgUnitId()).flatMap(orgs::communityOf)
+				.map(c -> orgs.within(c.path()).stream().filter(u -> u.kind() == OrgKind.BUILDING).toList()).orElse(List.of());
 	}
 
 	// ---------------------------------------------------------------- stages

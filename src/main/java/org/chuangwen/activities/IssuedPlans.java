@@ -58,6 +58,24 @@ class IssuedPlans {
 	}
 
 	/**
+	 * The streets the caller may issue plans from.
+	 *
+	 * @throws UserFacingException 403 for a caller who holds no street or may not write
+	 */
+	List<OrgUnit> streetsToIssueFrom() {
+		List<OrgUnit> streets = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.STREET).toList();
+		if (streets.isEmpty() || !scope.canWrite()) {
+			throw UserFacingException.forbidden("error.plan.street-only");
+		}
+		return streets;
+	}
+
+	/** The communities in the caller's scope a plan may go to. */
+	List<OrgUnit> communitiesToIssueTo() {
+		return orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
+	}
+
+	/**
 	 * Issues a plan from a street to its communities ({@code communityIds} empty: all of them), filed against the
 	 * indicators given or, when none, those of the category.
 	 *
@@ -81,7 +99,7 @@ class IssuedPlans {
 				: communityIds.stream().map(scope::writable).toList();
 		for (OrgUnit community : communities) {
 			if (community.kind() != OrgKind.COMMUNITY || !community.path().startsWith(street.path())) {
-				throw UserFacingException.badRequest("not_a_community", "error.export.community", community.name());
+				throw UserFacingException.badRequest("not_a_community", "error.activity.community", community.name());
 			}
 		}
 		if (communities.isEmpty()) {

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.chuangwen.audit.AuditLog;
@@ -97,11 +96,9 @@ class SelfCheckIn {
 		Activity activity = open(code, address);
 		throttle.submission(address, activity);
 		Instant now = Instant.now(clock);
-		Instant opens = ActivityFields.utc(activity.startsAt()).toInstant().minus(properties.checkInOpensBefore());
-		Instant closes = ActivityFields.utc(activity.endsAt()).toInstant().plus(properties.checkInClosesAfter());
-		if (now.isAfter(closes)) {
-			throw UserFacingException.badRequest("outside_check_in_window", "error.activity.window", ActivityDocuments.TIME.format(local(opens)),
-					ActivityDocuments.TIME.format(local(closes)));
+		CheckInWindow window = CheckInWindow.of(properties, activity.startsAt(), activity.endsAt());
+		if (window.closed(now)) {
+			throw window.refusal();
 		}
 		String typedName = ActivityFields.required(name, 50, "error.activity.name");
 		String digits = ActivityFields.phoneDigits(phone);
@@ -109,7 +106,7 @@ class SelfCheckIn {
 		String deviceHash = personal.lookupHash(device);
 		String masked = PersonalData.maskPhone(digits);
 		Timestamp at = Timestamp.from(now);
-		boolean signUp = now.isBefore(opens);
+		boolean signUp = window.notYetOpen(now);
 
 		Optional<Registered> found = jdbc.sql("""
 				select id, name, role, device_hash, checked_in_at, checked_out_at from activity_participant
@@ -157,8 +154,4 @@ class SelfCheckIn {
 	}
 
 	private record Registered(long id, String name, Participant.Role role, String deviceHash, boolean checkedIn, boolean checkedOut) {}
-
-	private static LocalDateTime local(Instant instant) {
-		return ActivityFields.local(instant);
-	}
 }
