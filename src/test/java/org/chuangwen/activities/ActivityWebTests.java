@@ -196,7 +196,7 @@ class ActivityWebTests {
 		return new Participant(3, "陈阿姨", "136****1234", Participant.Role.RESIDENT, null, STARTS, null, "shequ2");
 	}
 
-	private static Activity activity() {
+	static Activity activity() {
 		List<Activity.Stage> stages = Arrays.stream(ActivityStage.values()).map(s -> new Activity.Stage(s, List.of())).toList();
 		return new Activity(7, 12, "友谊社区", "2026年中秋节“我们的节日”主题活动",
 				new ActivityCategory(1, "我们的节日", "文明实践", List.of(), null, 1, true), List.of(), STARTS, STARTS.plusHours(2), "友谊社区广场",
