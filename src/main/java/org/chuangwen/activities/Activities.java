@@ -13,9 +13,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.chuangwen.activities.ActivityRows.Row;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -82,6 +85,11 @@ class Activities {
 
 	ActivityCategory category(String name) {
 		return categories.category(name);
+	}
+
+	/** The categories offered, by group in the order they are kept, for choosing one. */
+	Map<String, List<ActivityCategory>> categoryGroups() {
+		return categories().stream().collect(Collectors.groupingBy(ActivityCategory::group, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	/** Every category, active or not, for administrators to edit. */

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
@@ -70,7 +69,7 @@ class ActivityController {
 	String list(Model model) {
 		model.addAttribute("activities", activities.list(null, null, 100));
 		model.addAttribute("awaiting", plans.awaiting());
-		model.addAttribute("issued", plans.issued().stream().collect(Collectors.groupingBy(IssuedPlan::id, java.util.LinkedHashMap::new, Collectors.toList())));
+		model.addAttribute("issued", plans.issuedByPlan());
 		return LIST;
 	}
 
@@ -270,8 +269,7 @@ class ActivityController {
 	}
 
 	private void addChoices(Model model) {
-		model.addAttribute("categoryGroups", activities.categories().stream()
-				.collect(Collectors.groupingBy(c -> c.group(), java.util.LinkedHashMap::new, Collectors.toList())));
+		model.addAttribute("categoryGroups", activities.categoryGroups());
 		model.addAttribute("edition", catalog.active());
 		model.addAttribute("units", drafts.units());
 		model.addAttribute("festivalChoices", drafts.festivalChoices());

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
@@ -134,6 +137,11 @@ class IssuedPlans {
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)
 				.list();
+	}
+
+	/** {@link #issued()} by plan, newest plan first, each with its communities in the tree's order. */
+	Map<Long, List<IssuedPlan>> issuedByPlan() {
+		return issued().stream().collect(Collectors.groupingBy(IssuedPlan::id, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	/** One community's copy of an issued plan, in the caller's scope. */
