@@ -13,9 +13,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.chuangwen.activities.ActivityRows.Row;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -42,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stages, participants and the reading of rows are package-private parts, so that each stays small enough to read.
  */
 @Service
-public class Activities {
+class Activities {
 
 	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	/** 32^8 ≈ 10^12 codes, against the guesses one address may make (SelfCheckIn); older activities keep 6. */
@@ -76,16 +79,21 @@ public class Activities {
 
 	// ---------------------------------------------------------------- categories
 
-	public List<ActivityCategory> categories() {
+	List<ActivityCategory> categories() {
 		return categories.categories();
 	}
 
-	public ActivityCategory category(String name) {
+	ActivityCategory category(String name) {
 		return categories.category(name);
 	}
 
+	/** The categories offered, by group in the order they are kept, for choosing one. */
+	Map<String, List<ActivityCategory>> categoryGroups() {
+		return categories().stream().collect(Collectors.groupingBy(ActivityCategory::group, LinkedHashMap::new, Collectors.toList()));
+	}
+
 	/** Every category, active or not, for administrators to edit. */
-	public List<ActivityCategory> allCategories() {
+	List<ActivityCategory> allCategories() {
 		return categories.allCategories();
 	}
 
@@ -94,12 +102,12 @@ public class Activities {
 	 * force), the 进社区 kind it counts for (科教, 文体, 法律, 卫生, 环保 or none), order and whether it is offered.
 	 */
 	@Transactional
-	public ActivityCategory saveCategory(Long id, String name, String group, List<String> indicatorCodes, String outreach, int sort, boolean active) {
+	ActivityCategory saveCategory(Long id, String name, String group, List<String> indicatorCodes, String outreach, int sort, boolean active) {
 		return categories.saveCategory(id, name, group, indicatorCodes, outreach, sort, active);
 	}
 
 	/** The indicators of a category that the edition in force knows. */
-	public List<Indicator> indicatorsOf(ActivityCategory category) {
+	List<Indicator> indicatorsOf(ActivityCategory category) {
 		return categories.indicatorsOf(category);
 	}
 
@@ -111,7 +119,7 @@ public class Activities {
 	 * @throws UserFacingException naming the field at fault
 	 */
 	@Transactional
-	public Activity plan(NewActivity plan) {
+	Activity plan(NewActivity plan) {
 		if (plan.orgUnitId() == null) {
 			throw UserFacingException.badRequest("missing_unit", "error.material.unit");
 		}
@@ -178,12 +186,12 @@ public class Activities {
 	}
 
 	/** An activity in the caller's scope; 404 otherwise. */
-	public Activity find(long id) {
+	Activity find(long id) {
 		return rows.find(id);
 	}
 
 	/** Activities in the caller's scope starting on or after {@code from} and before {@code to} (local dates; null for open ends), newest first. */
-	public List<Activity> list(LocalDate from, LocalDate to, int limit) {
+	List<Activity> list(LocalDate from, LocalDate to, int limit) {
 		return jdbc.sql(ActivityRows.SELECT + " where a.org_path like :path and a.starts_at >= :from and a.starts_at < :to order by a.starts_at desc fetch first :limit rows only")
 				.param("path", scope.path() + "%")
 				.param("from", utc((from == null ? LocalDate.of(1949, 1, 1) : from).atStartOfDay()))
@@ -198,10 +206,10 @@ public class Activities {
 
 	/** The buildings (楼院) an activity reached, for the 进社区 coverage; each must lie in the activity's community. */
 	@Transactional
-	public void reach(long id, List<Long> buildingIds) {
+	void reach(long id, List<Long> buildingIds) {
 		Row row = rows.writable(id);
 		OrgUnit community = orgs.find(row.unitId()).flatMap(orgs::communityOf)
-				.orElseThrow(() -> UserFacingException.badRequest("not_a_community", "error.export.community", row.unitName()));
+				.orElseThrow(() -> UserFacingException.badRequest("not_a_community", "error.activity.community", row.unitName()));
 		jdbc.sql("delete from activity_building where activity_id = :a").param("a", id).update();
 		for (long buildingId : new LinkedHashSet<>(buildingIds)) {
 			OrgUnit building = scope.readable(buildingId);
@@ -213,6 +221,12 @@ public class Activities {
 		audit.record("ACTIVITY_REACH", "activity", id, row.unitId(), buildingIds.size() + " buildings");
 	}
 
+	/** The buildings (楼院) of the activity's community, to tick those it reached. */
+	List<OrgUnit> buildingChoices(Activity activity) {
+		return orgs.find(activity.orgUnitId()).flatMap(orgs::communityOf)
+				.map(c -> orgs.within(c.path()).stream().filter(u -> u.kind() == OrgKind.BUILDING).toList()).orElse(List.of());
+	}
+
 	// ---------------------------------------------------------------- stages
 
 	/**
@@ -220,7 +234,7 @@ public class Activities {
 	 * {@code dateFormed} (default: the activity's day).
 	 */
 	@Transactional
-	public MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, List<Upload> uploads) {
+	MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, List<Upload> uploads) {
 		return stages.fileStage(id, stageName, title, dateFormed, uploads);
 	}
 
@@ -229,19 +243,19 @@ public class Activities {
 	 * report, kept in a generated record beside the clipping or screenshot.
 	 */
 	@Transactional
-	public MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, String link, List<Upload> uploads) {
+	MaterialDetails fileStage(long id, String stageName, String title, LocalDate dateFormed, String link, List<Upload> uploads) {
 		return stages.fileStage(id, stageName, title, dateFormed, link, uploads);
 	}
 
 	/** Renders the plan (方案) from what was typed when planning and files it. */
 	@Transactional
-	public MaterialDetails filePlan(long id) {
+	MaterialDetails filePlan(long id) {
 		return stages.filePlan(id);
 	}
 
 	/** Files the sign-up list (报名表) generated from the sign-ups. */
 	@Transactional
-	public MaterialDetails fileSignups(long id) {
+	MaterialDetails fileSignups(long id) {
 		return stages.fileSignups(id);
 	}
 
@@ -250,7 +264,7 @@ public class Activities {
 	 * who took part.
 	 */
 	@Transactional
-	public MaterialDetails fileAttendance(long id) {
+	MaterialDetails fileAttendance(long id) {
 		return stages.fileAttendance(id);
 	}
 
@@ -258,47 +272,47 @@ public class Activities {
 	 * A draft of the briefing (简报) from the activity's own data and its photos with their captions: the photos chosen
 	 * ({@code chosen} as {@code materialId:index}), or the first four.
 	 */
-	public void writeBriefing(long id, List<String> chosen, OutputStream out) throws IOException {
+	void writeBriefing(long id, List<String> chosen, OutputStream out) throws IOException {
 		stages.writeBriefing(id, chosen, out);
 	}
 
 	/** The photos filed for an activity, for choosing those of the briefing. */
-	public List<ActivityPhoto> photos(long id) {
+	List<ActivityPhoto> photos(long id) {
 		return stages.photos(id);
 	}
 
 	/** A draft of the summary (总结) for the worker to complete. */
-	public void writeSummary(long id, OutputStream out) throws IOException {
+	void writeSummary(long id, OutputStream out) throws IOException {
 		stages.writeSummary(id, out);
 	}
 
 	// ---------------------------------------------------------------- participants
 
 	/** Everyone signed up or checked in, phones masked. */
-	public List<Participant> participants(long id) {
+	List<Participant> participants(long id) {
 		return participants.participants(id);
 	}
 
 	/** The full phone number of a participant, for a role that may write in the activity's unit; audited. */
 	@Transactional
-	public String revealPhone(long id, long participantId) {
+	String revealPhone(long id, long participantId) {
 		return participants.revealPhone(id, participantId);
 	}
 
 	/** A check-in on behalf of someone (API, or a worker's list), within the activity's check-in window. */
 	@Transactional
-	public Participant checkIn(long id, String name, String phone, Participant.Role role) {
+	Participant checkIn(long id, String name, String phone, Participant.Role role) {
 		return participants.checkIn(id, name, phone, role);
 	}
 
 	/** A worker marks from the list that someone who signed up came (for activities recorded afterwards too). */
 	@Transactional
-	public void markAttended(long id, long participantId) {
+	void markAttended(long id, long participantId) {
 		participants.markAttended(id, participantId);
 	}
 
 	/** The activity behind a check-in code, as the public check-in page shows it (no login). */
-	public Optional<Activity> byCode(String code) {
+	Optional<Activity> byCode(String code) {
 		return jdbc.sql(ActivityRows.SELECT + " where a.check_in_code = :code").param("code", code == null ? "" : code.strip().toUpperCase())
 				.query(ActivityRows::row).optional().map(rows::toActivity);
 	}

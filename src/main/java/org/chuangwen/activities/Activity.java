@@ -5,7 +5,7 @@ import java.util.List;
 import org.chuangwen.catalog.Indicator;
 
 /** An activity with the state of each of its stages. Times are local (Asia/Shanghai). */
-public record Activity(
+record Activity(
 		long id,
 		long orgUnitId,
 		String orgUnitName,

@@ -9,6 +9,7 @@ import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.orgs.DataScope;
+import org.chuangwen.platform.Text;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ class ActivityCategories {
 		String cleanName = required(name, 50, "error.category.name");
 		String cleanGroup = required(group, 50, "error.category.group");
 		String codes = String.join(",", catalog.resolveAll(indicatorCodes).stream().map(Indicator::code).toList());
-		String kind = outreach == null || outreach.isBlank() ? null : outreach.strip();
+		String kind = Text.blankToNull(outreach);
 		if (kind != null && !OutreachCoverage.KINDS.contains(kind)) {
 			throw UserFacingException.badRequest("invalid_outreach", "error.category.outreach", kind);
 		}

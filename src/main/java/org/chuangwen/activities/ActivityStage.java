@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The stages of an activity in their order, each with the evidence kind its materials are filed as. */
-public enum ActivityStage {
+enum ActivityStage {
 	PLAN("方案", "方案"),
 	NOTICE("通知", "记录"),
 	SIGNUP("报名", "记录"),

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
  * and 国际志愿者日, each with the category an activity for it belongs to.
  */
 @Component
-public class Festivals {
+class Festivals {
 
 	/** A festival on a date; {@code category} is the activity category that fits it. */
-	public record Festival(String name, LocalDate date, boolean traditional, String category) {}
+	record Festival(String name, LocalDate date, boolean traditional, String category) {}
 
 	private record Fixed(String name, int month, int day, String category) {}
 
@@ -39,7 +39,7 @@ public class Festivals {
 			new Fixed("国际志愿者日", 12, 5, "志愿服务"));
 
 	/** Every festival of {@code year}, in date order. */
-	public List<Festival> of(int year) {
+	List<Festival> of(int year) {
 		List<Festival> festivals = new ArrayList<>();
 		festivals.add(lunar("春节", year, 1, 1));
 		festivals.add(lunar("元宵节", year, 1, 15));
@@ -58,7 +58,7 @@ public class Festivals {
 	}
 
 	/** The festival of that name in {@code year}, if there is one. */
-	public Optional<Festival> find(int year, String name) {
+	Optional<Festival> find(int year, String name) {
 		return of(year).stream().filter(f -> f.name().equals(name)).findFirst();
 	}
 

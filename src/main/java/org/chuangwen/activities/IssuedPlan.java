@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param activityId the community's activity that answers the plan, or null while it is still a to-do
  */
-public record IssuedPlan(long id, String title, String streetName, long communityId, String communityName, String category,
+record IssuedPlan(long id, String title, String streetName, long communityId, String communityName, String category,
 		Instant issuedAt, String issuedBy, long materialId, Long activityId) {
 
 	public boolean answered() {

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the same file, stored once), and each community gets a to-do to answer with its own activity.
  */
 @Service
-public class IssuedPlans {
+class IssuedPlans {
 
 	private static final String SELECT = """
 			select p.id, p.title, s.name as street, t.community_id, c.name as community, k.name as category, p.issued_at, p.issued_by,
@@ -58,13 +61,31 @@ public class IssuedPlans {
 	}
 
 	/**
+	 * The streets the caller may issue plans from.
+	 *
+	 * @throws UserFacingException 403 for a caller who holds no street or may not write
+	 */
+	List<OrgUnit> streetsToIssueFrom() {
+		List<OrgUnit> streets = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.STREET).toList();
+		if (streets.isEmpty() || !scope.canWrite()) {
+			throw UserFacingException.forbidden("error.plan.street-only");
+		}
+		return streets;
+	}
+
+	/** The communities in the caller's scope a plan may go to. */
+	List<OrgUnit> communitiesToIssueTo() {
+		return orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
+	}
+
+	/**
 	 * Issues a plan from a street to its communities ({@code communityIds} empty: all of them), filed against the
 	 * indicators given or, when none, those of the category.
 	 *
 	 * @return the id of the plan
 	 */
 	@Transactional
-	public long issue(long streetId, String title, String categoryName, List<Long> communityIds, List<String> indicatorCodes, List<Upload> files) {
+	long issue(long streetId, String title, String categoryName, List<Long> communityIds, List<String> indicatorCodes, List<Upload> files) {
 		OrgUnit street = scope.writable(streetId);
 		if (street.kind() != OrgKind.STREET && street.kind() != OrgKind.DISTRICT) {
 			throw UserFacingException.badRequest("not_a_street", "error.plan.street", street.name());
@@ -81,7 +102,7 @@ public class IssuedPlans {
 				: communityIds.stream().map(scope::writable).toList();
 		for (OrgUnit community : communities) {
 			if (community.kind() != OrgKind.COMMUNITY || !community.path().startsWith(street.path())) {
-				throw UserFacingException.badRequest("not_a_community", "error.export.community", community.name());
+				throw UserFacingException.badRequest("not_a_community", "error.activity.community", community.name());
 			}
 		}
 		if (communities.isEmpty()) {
@@ -103,7 +124,7 @@ public class IssuedPlans {
 	}
 
 	/** Plans issued to communities in the caller's scope that no activity answers yet. */
-	public List<IssuedPlan> awaiting() {
+	List<IssuedPlan> awaiting() {
 		return jdbc.sql(SELECT + " join org_unit cu on cu.id = t.community_id where cu.path like :path and t.activity_id is null order by p.issued_at desc")
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)
@@ -111,15 +132,20 @@ public class IssuedPlans {
 	}
 
 	/** Every community's state of the plans issued within the caller's scope, newest first. */
-	public List<IssuedPlan> issued() {
+	List<IssuedPlan> issued() {
 		return jdbc.sql(SELECT + " where p.org_path like :path order by p.issued_at desc, c.sort, c.id")
 				.param("path", scope.path() + "%")
 				.query(IssuedPlans::plan)
 				.list();
 	}
 
+	/** {@link #issued()} by plan, newest plan first, each with its communities in the tree's order. */
+	Map<Long, List<IssuedPlan>> issuedByPlan() {
+		return issued().stream().collect(Collectors.groupingBy(IssuedPlan::id, LinkedHashMap::new, Collectors.toList()));
+	}
+
 	/** One community's copy of an issued plan, in the caller's scope. */
-	public IssuedPlan forCommunity(long planId, long communityId) {
+	IssuedPlan forCommunity(long planId, long communityId) {
 		OrgUnit community = scope.readable(communityId);
 		return jdbc.sql(SELECT + " where p.id = :p and t.community_id = :c").param("p", planId).param("c", community.id())
 				.query(IssuedPlans::plan).optional().orElseThrow(() -> UserFacingException.notFound("error.scope.not-found"));

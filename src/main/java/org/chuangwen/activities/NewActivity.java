@@ -7,7 +7,7 @@ import java.util.List;
  * A plan for an activity as a worker types it once. Times are local (Asia/Shanghai). Only unit, title, category,
  * indicators, times and place are required; {@code indicatorCodes} empty means the category's indicators.
  */
-public record NewActivity(
+record NewActivity(
 		Long orgUnitId,
 		String title,
 		String category,

@@ -27,28 +27,28 @@ import org.springframework.stereotype.Service;
  * all. An activity counts as held once it has started.
  */
 @Service
-public class OutreachCoverage {
+class OutreachCoverage {
 
-	public static final List<String> KINDS = List.of("科教", "文体", "法律", "卫生", "环保");
+	static final List<String> KINDS = List.of("科教", "文体", "法律", "卫生", "环保");
 
 	/** An activity behind a number. */
-	public record ActivityRef(long id, String title, LocalDate date, String outreach) {}
+	record ActivityRef(long id, String title, LocalDate date, String outreach) {}
 
-	public record KindHeld(String kind, List<ActivityRef> activities) {
+	record KindHeld(String kind, List<ActivityRef> activities) {
 
 		public boolean held() {
 			return !activities.isEmpty();
 		}
 	}
 
-	public record BuildingReach(OrgUnit building, List<ActivityRef> activities) {
+	record BuildingReach(OrgUnit building, List<ActivityRef> activities) {
 
 		public boolean reached() {
 			return !activities.isEmpty();
 		}
 	}
 
-	public record Result(OrgUnit community, LocalDate from, LocalDate to, List<KindHeld> kinds, List<BuildingReach> buildings, Target target) {
+	record Result(OrgUnit community, LocalDate from, LocalDate to, List<KindHeld> kinds, List<BuildingReach> buildings, Target target) {
 
 		public long reached() {
 			return buildings.stream().filter(BuildingReach::reached).count();
@@ -86,11 +86,33 @@ public class OutreachCoverage {
 		this.clock = clock;
 	}
 
+	/** The communities in the caller's scope, to choose one from. */
+	List<OrgUnit> communities() {
+		return orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
+	}
+
+	/**
+	 * Coverage as the page first shows it: of {@code communityId}, else the caller's own community, else the first in
+	 * scope; from {@code from}, else 1 January of the end's year; to {@code to}, else today.
+	 *
+	 * @throws UserFacingException 400 {@code not_a_community} when the caller's scope holds no community
+	 */
+	Result forCaller(Long communityId, LocalDate from, LocalDate to) {
+		List<OrgUnit> communities = communities();
+		if (communities.isEmpty()) {
+			throw UserFacingException.badRequest("not_a_community", "error.activity.no-community");
+		}
+		long unit = communityId != null ? communityId
+				: orgs.find(scope.user().orgUnitId()).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(communities.get(0).id());
+		LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ActivityFields.SHANGHAI));
+		return of(unit, from != null ? from : end.withDayOfYear(1), end);
+	}
+
 	/** Coverage of a community in [from, to] (local dates, both included). */
-	public Result of(long communityId, LocalDate from, LocalDate to) {
+	Result of(long communityId, LocalDate from, LocalDate to) {
 		OrgUnit community = scope.readable(communityId);
 		if (community.kind() != OrgKind.COMMUNITY) {
-			throw UserFacingException.badRequest("not_a_community", "error.export.community", community.name());
+			throw UserFacingException.badRequest("not_a_community", "error.activity.community", community.name());
 		}
 		Instant now = Instant.now(clock);
 		Instant start = ActivityFields.utc(from.atStartOfDay()).toInstant();

@@ -3,7 +3,7 @@ package org.chuangwen.activities;
 import java.time.LocalDateTime;
 
 /** Someone who signed up for or checked in to an activity; the phone is masked unless revealed. */
-public record Participant(long id, String name, String phone, Role role, LocalDateTime signedUpAt, LocalDateTime checkedInAt,
+record Participant(long id, String name, String phone, Role role, LocalDateTime signedUpAt, LocalDateTime checkedInAt,
 		LocalDateTime checkedOutAt, String recordedBy) {
 
 	public enum Role {

@@ -1,6 +1,5 @@
 package org.chuangwen.activities;
 
-import static org.chuangwen.activities.ActivityFields.local;
 import static org.chuangwen.activities.ActivityFields.localOrNull;
 import static org.chuangwen.activities.ActivityFields.phoneDigits;
 import static org.chuangwen.activities.ActivityFields.required;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.chuangwen.activities.ActivityRows.Row;
@@ -83,8 +81,9 @@ class Participants {
 	Participant checkIn(long id, String name, String phone, Participant.Role role) {
 		Row row = rows.writable(id);
 		Instant now = Instant.now(clock);
-		if (now.isBefore(row.starts().minus(properties.checkInOpensBefore())) || now.isAfter(row.ends().plus(properties.checkInClosesAfter()))) {
-			throw window(row);
+		CheckInWindow window = CheckInWindow.of(properties, row.starts(), row.ends());
+		if (!window.contains(now)) {
+			throw window.refusal();
 		}
 		Participant p = record(row, name, phone, role, false, scope.user().username());
 		audit.record(p.checkedOutAt() != null ? "CHECKED_OUT" : "CHECKED_IN", "activity_participant", p.id(), row.unitId(),
@@ -137,13 +136,6 @@ class Participants {
 	private Participant load(long participantId) {
 		return jdbc.sql("select * from activity_participant where id = :p").param("p", participantId)
 				.query((rs, n) -> participant(rs, PersonalData.maskPhone(personal.decrypt(rs.getString("phone_enc"))))).single();
-	}
-
-	private UserFacingException window(Row row) {
-		LocalDateTime opens = local(row.starts().minus(properties.checkInOpensBefore()));
-		LocalDateTime closes = local(row.ends().plus(properties.checkInClosesAfter()));
-		return UserFacingException.badRequest("outside_check_in_window", "error.activity.window", ActivityDocuments.TIME.format(opens),
-				ActivityDocuments.TIME.format(closes));
 	}
 
 	private static Participant participant(ResultSet rs, String maskedPhone) throws SQLException {

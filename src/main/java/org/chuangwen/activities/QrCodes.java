@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** The QR code a phone scans to open an activity's check-in page. */
-public final class QrCodes {
+final class QrCodes {
 
 	private QrCodes() {}
 

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.chuangwen.audit.AuditLog;
@@ -28,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link CheckInThrottle}); every change is audited with the phone masked.
  */
 @Service
-public class SelfCheckIn {
+class SelfCheckIn {
 
 	/** What happened, and the name to greet: the stored one only for the device that registered it. */
-	public record Answer(Step step, String name) {}
+	record Answer(Step step, String name) {}
 
-	public enum Step {
+	enum Step {
 		SIGNED_UP, CHECKED_IN, CHECKED_OUT
 	}
 
@@ -58,14 +57,14 @@ public class SelfCheckIn {
 	}
 
 	/** A new random device token (64 hex digits) for a phone that has none. */
-	public String newDevice() {
+	String newDevice() {
 		byte[] token = new byte[32];
 		random.nextBytes(token);
 		return HexFormat.of().formatHex(token);
 	}
 
 	/** Whether {@code token} looks like one of ours (anything else is replaced by a new one). */
-	public static boolean isDevice(String token) {
+	static boolean isDevice(String token) {
 		return token != null && token.matches("[0-9a-f]{64}");
 	}
 
@@ -75,7 +74,7 @@ public class SelfCheckIn {
 	 * @throws TooManyAttempts while the address is blocked for trying wrong codes
 	 * @throws UserFacingException 404 for a wrong code (counted against the address)
 	 */
-	public Activity open(String code, String address) {
+	Activity open(String code, String address) {
 		throttle.lookup(address);
 		Optional<Activity> activity = activities.byCode(code);
 		if (activity.isEmpty()) {
@@ -93,15 +92,13 @@ public class SelfCheckIn {
 	 *     that did not check in
 	 */
 	@Transactional
-	public Answer submit(String code, String name, String phone, Participant.Role role, String device, String address) {
+	Answer submit(String code, String name, String phone, Participant.Role role, String device, String address) {
 		Activity activity = open(code, address);
 		throttle.submission(address, activity);
 		Instant now = Instant.now(clock);
-		Instant opens = ActivityFields.utc(activity.startsAt()).toInstant().minus(properties.checkInOpensBefore());
-		Instant closes = ActivityFields.utc(activity.endsAt()).toInstant().plus(properties.checkInClosesAfter());
-		if (now.isAfter(closes)) {
-			throw UserFacingException.badRequest("outside_check_in_window", "error.activity.window", ActivityDocuments.TIME.format(local(opens)),
-					ActivityDocuments.TIME.format(local(closes)));
+		CheckInWindow window = CheckInWindow.of(properties, activity.startsAt(), activity.endsAt());
+		if (window.closed(now)) {
+			throw window.refusal();
 		}
 		String typedName = ActivityFields.required(name, 50, "error.activity.name");
 		String digits = ActivityFields.phoneDigits(phone);
@@ -109,7 +106,7 @@ public class SelfCheckIn {
 		String deviceHash = personal.lookupHash(device);
 		String masked = PersonalData.maskPhone(digits);
 		Timestamp at = Timestamp.from(now);
-		boolean signUp = now.isBefore(opens);
+		boolean signUp = window.notYetOpen(now);
 
 		Optional<Registered> found = jdbc.sql("""
 				select id, name, role, device_hash, checked_in_at, checked_out_at from activity_participant
@@ -157,8 +154,4 @@ public class SelfCheckIn {
 	}
 
 	private record Registered(long id, String name, Participant.Role role, String deviceHash, boolean checkedIn, boolean checkedOut) {}
-
-	private static LocalDateTime local(Instant instant) {
-		return ActivityFields.local(instant);
-	}
 }

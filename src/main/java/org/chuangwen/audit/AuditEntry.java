@@ -3,7 +3,7 @@ package org.chuangwen.audit;
 import java.time.Instant;
 
 /** One audit event as stored; {@code hash} chains it to the entry before (null for entries from before the chain). */
-public record AuditEntry(
+record AuditEntry(
 		long id,
 		Instant occurredAt,
 		String actor,

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** An accepted and recorded export of the audit log, ready to be written (streaming) once the answer starts. */
-public interface AuditExport {
+interface AuditExport {
 
 	/** A file name such as {@code 审计日志-2026-11-01至2026-11-29.xlsx}. */
 	String fileName();

@@ -1,5 +1,7 @@
 package org.chuangwen.audit;
 
+import static org.chuangwen.platform.Text.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +70,7 @@ public class AuditLog {
 	 * @throws UserFacingException (403) unless the caller is an audit administrator
 	 */
 	@Transactional(readOnly = true)
-	public List<AuditEntry> recent(String action, String actor, int offset, int limit) {
+	List<AuditEntry> recent(String action, String actor, int offset, int limit) {
 		requireAuditor();
 		return jdbc.sql("""
 				select id, occurred_at, actor, action, object_type, object_id, org_unit_id, address, detail, hash
@@ -85,7 +87,7 @@ public class AuditLog {
 
 	/** @throws UserFacingException (403) unless the caller is an audit administrator */
 	@Transactional(readOnly = true)
-	public long count(String action, String actor) {
+	long count(String action, String actor) {
 		requireAuditor();
 		return jdbc.sql("select count(*) from audit_event where (cast(:action as varchar) is null or action = :action) and (cast(:actor as varchar) is null or actor = :actor)")
 				.param("action", blankToNull(action))
@@ -99,7 +101,7 @@ public class AuditLog {
 	 *
 	 * @throws UserFacingException (403) unless the caller is an audit administrator
 	 */
-	public Verification verify() {
+	Verification verify() {
 		requireAuditor();
 		Verification result = chain.verify();
 		record("AUDIT_VERIFIED", "audit", null, null,
@@ -115,7 +117,7 @@ public class AuditLog {
 	 * @throws UserFacingException (403) unless the caller is an audit administrator; (400) when the range is
 	 *     missing or reversed
 	 */
-	public AuditExport export(LocalDate from, LocalDate to, Locale locale) {
+	AuditExport export(LocalDate from, LocalDate to, Locale locale) {
 		requireAuditor();
 		if (from == null || to == null) {
 			throw UserFacingException.badRequest("missing_parameter", "error.audit.range-missing");
@@ -139,7 +141,7 @@ public class AuditLog {
 	}
 
 	/** Removes entries older than the retention ({@code chuangwen.audit.retention}, at least 180 days). */
-	public int purgeExpired() {
+	int purgeExpired() {
 		return chain.purgeBefore(Instant.now(clock).minus(properties.retention()), "system");
 	}
 
@@ -178,10 +180,6 @@ public class AuditLog {
 			out.append(Character.isSurrogate(c) || c == '\0' ? '\uFFFD' : c);
 		}
 		return out.toString();
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static String currentActor() {

@@ -5,4 +5,4 @@ package org.chuangwen.audit;
  * first kept entry to the newest); {@code firstBrokenId} is the id of the first entry whose hash does not follow
  * from the one before (changed, removed or inserted around it), null when {@code valid}.
  */
-public record Verification(boolean valid, long entries, Long firstBrokenId) {}
+record Verification(boolean valid, long entries, Long firstBrokenId) {}

@@ -1,5 +1,7 @@
 package org.chuangwen.evidence;
 
+import static org.chuangwen.platform.Text.blankToNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -380,9 +382,5 @@ public class EvidenceArchive {
 			inspected.add(file);
 		}
 		return inspected;
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

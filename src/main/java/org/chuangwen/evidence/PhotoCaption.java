@@ -1,5 +1,7 @@
 package org.chuangwen.evidence;
 
+import static org.chuangwen.platform.Text.blankToNull;
+
 import java.time.LocalDateTime;
 
 /**
@@ -25,9 +27,5 @@ public record PhotoCaption(String title, LocalDateTime takenAt, String place, St
 				patch.place != null ? patch.place : place,
 				patch.people != null ? patch.people : people,
 				patch.photographer != null ? patch.photographer : photographer);
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

@@ -115,7 +115,7 @@ public class Accounts {
 	 *     outside the caller's subtree; 409 for a taken username
 	 */
 	@Transactional
-	public AccountView register(NewAccount account) {
+	AccountView register(NewAccount account) {
 		CurrentUser me = scope.user();
 		if (!me.admin()) {
 			audit.record("DENIED", "account", account.username(), null, "account creation by " + me.roles());
@@ -141,7 +141,7 @@ public class Accounts {
 	 * @throws UserFacingException 403 for any other caller
 	 */
 	@Transactional(readOnly = true)
-	public List<AccountView> list() {
+	List<AccountView> list() {
 		CurrentUser me = scope.user();
 		if (!me.admin() && !me.security()) {
 			audit.record("DENIED", "account", null, null, "account list by " + me.roles());
@@ -164,7 +164,7 @@ public class Accounts {
 	 *     outside the subtree, 400 {@code conflicting_roles} or {@code invalid_roles}
 	 */
 	@Transactional
-	public AccountView changeRoles(String username, Set<Role> requested) {
+	AccountView changeRoles(String username, Set<Role> requested) {
 		CurrentUser me = requireSecurity(username, "role change");
 		Set<Role> roles = roles(requested);
 		Account account = managed(username);
@@ -185,7 +185,7 @@ public class Accounts {
 	 * @throws UserFacingException as {@link #changeRoles}, and 400 {@code weak_password}
 	 */
 	@Transactional
-	public void resetPassword(String username, String rawPassword) {
+	void resetPassword(String username, String rawPassword) {
 		requireSecurity(username, "password reset");
 		Account account = managed(username);
 		setPassword(account, rawPassword, true);
@@ -199,7 +199,7 @@ public class Accounts {
 	 *     400 {@code weak_password} naming the rule the new one breaks
 	 */
 	@Transactional
-	public void changePassword(String oldPassword, String newPassword) {
+	void changePassword(String oldPassword, String newPassword) {
 		CurrentUser me = scope.user();
 		Account account = accounts.findByUsername(me.username()).orElseThrow(() -> UserFacingException.forbidden("error.scope.anonymous"));
 		if (oldPassword == null || !passwords.matches(oldPassword, account.passwordHash())) {
@@ -216,7 +216,7 @@ public class Accounts {
 	}
 
 	/** The password policy in force. */
-	public PasswordRules passwordRules() {
+	PasswordRules passwordRules() {
 		return policy.rules();
 	}
 
@@ -227,7 +227,7 @@ public class Accounts {
 	 * @throws UserFacingException 403 for anyone else, 404 when no account has that username
 	 */
 	@Transactional
-	public void unlock(String username) {
+	void unlock(String username) {
 		if (!scope.user().has(Role.SECURITY)) {
 			audit.record("DENIED", "account", username, null, "unlock by a non-security administrator");
 			throw UserFacingException.forbidden("error.account.security-only");
@@ -239,7 +239,7 @@ public class Accounts {
 		audit.record("ACCOUNT_UNLOCKED", "account", username, null, null);
 	}
 
-	public boolean isEmpty() {
+	boolean isEmpty() {
 		return accounts.count() == 0;
 	}
 

@@ -1,4 +1,4 @@
 package org.chuangwen.orgs;
 
 /** The password policy in force, for telling people what a new password needs. {@code maxAgeDays} 0: no expiry. */
-public record PasswordRules(int minLength, int minClasses, int history, long maxAgeDays) {}
+record PasswordRules(int minLength, int minClasses, int history, long maxAgeDays) {}

@@ -47,6 +47,11 @@ public final class Text {
 		return text;
 	}
 
+	/** The text stripped, or null when there is none: for optional fields, where blank means "not given". */
+	public static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
 	public static UserFacingException invalid(String field) {
 		return UserFacingException.badRequest("invalid_text", "error.text.invalid", field == null || field.isBlank() ? "?" : field);
 	}

@@ -97,6 +97,17 @@ class ActivityBrowserTests extends BrowserSupport {
 				assertThat(doc.getAllPictures()).hasSize(2);
 			}
 
+			// htmx: a worker's check-in answers with a notice, and the participants fetch themselves again on its HX-Trigger
+			page.locator("#participants input[name=name]").fill("王大爷");
+			page.locator("#participants input[name=phone]").fill("13600005678");
+			page.getByTestId("worker-check-in").click();
+			assertThat(page.getByTestId("notice")).containsText("王大爷");
+			assertThat(page.getByTestId("participants")).containsText("136****5678");
+			// filing the plan refreshes the stage list the same way, without reloading the page
+			page.getByTestId("file-plan").click();
+			assertThat(page.locator("[data-testid=stages] [data-stage=PLAN]")).hasAttribute("data-done", "true");
+			assertThat(page.getByTestId("notice")).containsText("方案");
+
 			for (String box : new String[] {"Ⅲ-29", "Ⅲ-25"}) {
 				page.navigate(base + "/readiness");
 				page.getByTestId("box-pct-" + box).click();

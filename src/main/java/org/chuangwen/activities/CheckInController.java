@@ -1,12 +1,9 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import org.chuangwen.activities.Activity;
-import org.chuangwen.activities.Participant;
-import org.chuangwen.activities.SelfCheckIn;
 import org.chuangwen.platform.TooManyAttempts;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;

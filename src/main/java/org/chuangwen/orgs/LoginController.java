@@ -1,4 +1,4 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

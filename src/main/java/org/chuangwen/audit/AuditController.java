@@ -1,10 +1,9 @@
-package org.chuangwen.audit.web;
+package org.chuangwen.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.chuangwen.audit.AuditLog;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

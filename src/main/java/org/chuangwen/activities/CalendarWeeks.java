@@ -1,4 +1,4 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

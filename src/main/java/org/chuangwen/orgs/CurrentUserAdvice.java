@@ -1,9 +1,5 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
-import org.chuangwen.orgs.CurrentUser;
-import org.chuangwen.orgs.DataScope;
-import org.chuangwen.orgs.OrgUnit;
-import org.chuangwen.orgs.Orgs;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

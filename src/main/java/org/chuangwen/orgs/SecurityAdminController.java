@@ -1,13 +1,10 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.chuangwen.orgs.AccountView;
-import org.chuangwen.orgs.Accounts;
-import org.chuangwen.orgs.Role;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.stereotype.Controller;

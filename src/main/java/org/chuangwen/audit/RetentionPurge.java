@@ -1,6 +1,5 @@
-package org.chuangwen.audit.internal;
+package org.chuangwen.audit;
 
-import org.chuangwen.audit.AuditLog;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,6 +1,5 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
-import org.chuangwen.orgs.Accounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

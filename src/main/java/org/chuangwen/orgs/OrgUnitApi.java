@@ -1,15 +1,9 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
-import org.chuangwen.orgs.CurrentUser;
-import org.chuangwen.orgs.DataScope;
-import org.chuangwen.orgs.OrgKind;
-import org.chuangwen.orgs.OrgUnit;
-import org.chuangwen.orgs.Orgs;
-import org.chuangwen.orgs.Role;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,11 +1,7 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
 import java.util.List;
 import java.util.Set;
-import org.chuangwen.orgs.AccountView;
-import org.chuangwen.orgs.Accounts;
-import org.chuangwen.orgs.NewAccount;
-import org.chuangwen.orgs.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,9 @@
-package org.chuangwen.audit.web;
+package org.chuangwen.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.chuangwen.audit.AuditExport;
-import org.chuangwen.audit.AuditLog;
-import org.chuangwen.audit.Verification;
 import org.chuangwen.platform.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

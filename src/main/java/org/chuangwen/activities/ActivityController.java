@@ -1,35 +1,15 @@
-package org.chuangwen.activities.web;
-
-import static org.chuangwen.platform.Zones.SHANGHAI;
+package org.chuangwen.activities;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.chuangwen.activities.Activities;
-import org.chuangwen.activities.Activity;
-import org.chuangwen.activities.Festivals;
-import org.chuangwen.activities.IssuedPlan;
-import org.chuangwen.activities.IssuedPlans;
-import org.chuangwen.activities.OutreachCoverage;
-import org.chuangwen.activities.Participant;
-import org.chuangwen.activities.QrCodes;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
-import org.chuangwen.orgs.DataScope;
-import org.chuangwen.orgs.OrgKind;
-import org.chuangwen.orgs.OrgUnit;
-import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Downloads;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
@@ -40,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
@@ -55,71 +36,56 @@ class ActivityController {
 	static final String CALENDAR = "activities/calendar";
 	static final String COVERAGE = "activities/coverage";
 	static final String ISSUE = "activities/issue";
+	/** The parts of the activity page that htmx swaps: a notice after a change, and the two lists that change. */
+	static final String NOTICE = DETAIL + " :: notice";
+	static final String STAGES = DETAIL + " :: stages";
+	static final String PARTICIPANTS = DETAIL + " :: participants";
+	/** Events the activity page's parts listen to ({@code hx-trigger="stagesChanged from:body"}) to fetch themselves again. */
+	static final String STAGES_CHANGED = "stagesChanged";
+	static final String PARTICIPANTS_CHANGED = "participantsChanged";
+	static final String HX_REQUEST = "HX-Request";
+	static final String HX_TRIGGER = "HX-Trigger";
 
 	private final Activities activities;
+	private final ActivityDrafts drafts;
+	private final ActivityCalendar calendar;
 	private final IssuedPlans plans;
-	private final Festivals festivals;
 	private final OutreachCoverage coverage;
 	private final Catalog catalog;
-	private final DataScope scope;
-	private final Orgs orgs;
 	private final UserMessages messages;
-	private final Clock clock;
 
-	ActivityController(Activities activities, IssuedPlans plans, Festivals festivals, OutreachCoverage coverage, Catalog catalog, DataScope scope,
-			Orgs orgs, UserMessages messages, Clock clock) {
+	ActivityController(Activities activities, ActivityDrafts drafts, ActivityCalendar calendar, IssuedPlans plans, OutreachCoverage coverage,
+			Catalog catalog, UserMessages messages) {
 		this.activities = activities;
+		this.drafts = drafts;
+		this.calendar = calendar;
 		this.plans = plans;
-		this.festivals = festivals;
 		this.coverage = coverage;
 		this.catalog = catalog;
-		this.scope = scope;
-		this.orgs = orgs;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	@GetMapping("/activities")
 	String list(Model model) {
 		model.addAttribute("activities", activities.list(null, null, 100));
 		model.addAttribute("awaiting", plans.awaiting());
-		model.addAttribute("issued", plans.issued().stream().collect(Collectors.groupingBy(IssuedPlan::id, java.util.LinkedHashMap::new, Collectors.toList())));
+		model.addAttribute("issued", plans.issuedByPlan());
 		return LIST;
 	}
 
 	@GetMapping("/activities/new")
 	String form(@RequestParam(required = false) String festival, @RequestParam(required = false) LocalDate date,
 			@RequestParam(required = false) Long plan, @RequestParam(required = false) Long unit, Model model) {
-		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
-		LocalDate day = date != null ? date : LocalDate.now(clock.withZone(SHANGHAI)).plusDays(7);
-		String category = null;
-		String title = null;
-		if (festival != null) {
-			category = festivals.find(day.getYear(), festival).map(Festivals.Festival::category).orElse("我们的节日");
-			title = day.getYear() + "年" + festival + "“我们的节日”主题活动";
-			if (!"我们的节日".equals(category)) {
-				title = day.getYear() + "年" + festival + "主题活动";
-			}
-		}
-		if (plan != null) {
-			long community = orgs.find(unitId).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(unitId);
-			IssuedPlan issued = plans.forCommunity(plan, community);
-			title = issued.title();
-			category = issued.category();
-		}
-		List<String> codes = category == null ? List.of()
-				: activities.indicatorsOf(activities.category(category)).stream().map(Indicator::code).toList();
-		model.addAttribute("form", new ActivityForm(unitId, title, category, codes, day.atTime(LocalTime.of(9, 0)), day.atTime(LocalTime.of(11, 0)),
-				null, null, null, null, null, null, festival, plan));
+		model.addAttribute("form", drafts.draft(festival, date, plan, unit));
 		addChoices(model);
 		return FORM;
 	}
 
 	@PostMapping("/activities")
-	String plan(ActivityForm form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+	String plan(NewActivity form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Activity planned;
 		try {
-			planned = activities.plan(form.toCommand());
+			planned = activities.plan(form);
 		} catch (UserFacingException e) {
 			response.setStatus(e.status().value());
 			model.addAttribute("form", form);
@@ -138,8 +104,7 @@ class ActivityController {
 		model.addAttribute("participants", activities.participants(id));
 		model.addAttribute("photos", activities.photos(id));
 		model.addAttribute("checkInUrl", checkInUrl(activity));
-		model.addAttribute("buildings", orgs.find(activity.orgUnitId()).flatMap(orgs::communityOf)
-				.map(c -> orgs.within(c.path()).stream().filter(u -> u.kind() == OrgKind.BUILDING).toList()).orElse(List.of()));
+		model.addAttribute("buildings", activities.buildingChoices(activity));
 		return DETAIL;
 	}
 
@@ -147,38 +112,67 @@ class ActivityController {
 	String fileStage(@PathVariable long id, @RequestParam String stage, @RequestParam(required = false) String title,
 			@RequestParam(required = false) LocalDate dateFormed,
 			@RequestParam(required = false) String link, @RequestParam(name = "file", required = false) List<MultipartFile> files,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		MaterialDetails filed = activities.fileStage(id, stage, title, dateFormed, link, Upload.of(files));
-		return filed(id, filed, request, redirect);
+		return changed(id, STAGES_CHANGED, filedMessage(filed, request), htmx, model, response, redirect);
 	}
 
 	@PostMapping("/activities/{id}/plan")
-	String filePlan(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		return filed(id, activities.filePlan(id), request, redirect);
+	String filePlan(@PathVariable long id, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return changed(id, STAGES_CHANGED, filedMessage(activities.filePlan(id), request), htmx, model, response, redirect);
 	}
 
 	@PostMapping("/activities/{id}/signups")
-	String fileSignups(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		return filed(id, activities.fileSignups(id), request, redirect);
+	String fileSignups(@PathVariable long id, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return changed(id, STAGES_CHANGED, filedMessage(activities.fileSignups(id), request), htmx, model, response, redirect);
 	}
 
 	@PostMapping("/activities/{id}/attendance")
-	String fileAttendance(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		return filed(id, activities.fileAttendance(id), request, redirect);
+	String fileAttendance(@PathVariable long id, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return changed(id, STAGES_CHANGED, filedMessage(activities.fileAttendance(id), request), htmx, model, response, redirect);
+	}
+
+	/** htmx: the stage list, fetched again when {@value #STAGES_CHANGED} fires; the page itself otherwise. */
+	@GetMapping("/activities/{id}/stages")
+	String stages(@PathVariable long id, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model) {
+		if (!htmx) {
+			return "redirect:/activities/" + id;
+		}
+		model.addAttribute("activity", activities.find(id));
+		return STAGES;
+	}
+
+	/** htmx: the participants with their counts, fetched again when {@value #PARTICIPANTS_CHANGED} fires. */
+	@GetMapping("/activities/{id}/participants")
+	String participants(@PathVariable long id, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx, Model model) {
+		if (!htmx) {
+			return "redirect:/activities/" + id;
+		}
+		model.addAttribute("activity", activities.find(id));
+		model.addAttribute("participants", activities.participants(id));
+		return PARTICIPANTS;
 	}
 
 	@PostMapping("/activities/{id}/check-ins")
 	String checkIn(@PathVariable long id, @RequestParam String name, @RequestParam String phone,
-			@RequestParam(defaultValue = "RESIDENT") Participant.Role role, HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "RESIDENT") Participant.Role role, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx,
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Participant p = activities.checkIn(id, name, phone, role);
-		redirect.addFlashAttribute("flash", messages.of(request, "activity.checked-in.flash", p.name()));
-		return "redirect:/activities/" + id;
+		return changed(id, PARTICIPANTS_CHANGED, messages.of(request, "activity.checked-in.flash", p.name()), htmx, model, response, redirect);
 	}
 
 	@PostMapping("/activities/{id}/participants/{participant}/attended")
-	String attended(@PathVariable long id, @PathVariable long participant) {
+	String attended(@PathVariable long id, @PathVariable long participant, @RequestHeader(name = HX_REQUEST, defaultValue = "false") boolean htmx,
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		activities.markAttended(id, participant);
-		return "redirect:/activities/" + id;
+		if (!htmx) {
+			return "redirect:/activities/" + id;
+		}
+		return changed(id, PARTICIPANTS_CHANGED, messages.of(request, "activity.attended.notice"), true, model, response, redirect);
 	}
 
 	/** htmx: the full phone number in place of the masked one (audited). */
@@ -218,46 +212,29 @@ class ActivityController {
 
 	@GetMapping("/calendar")
 	String calendar(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month, Model model) {
-		YearMonth shown = year == null || month == null ? YearMonth.now(SHANGHAI) : YearMonth.of(year, Math.max(1, Math.min(12, month)));
-		List<Festivals.Festival> inMonth = festivals.of(shown.getYear()).stream()
-				.filter(f -> YearMonth.from(f.date()).equals(shown)).toList();
-		List<Activity> planned = activities.list(shown.atDay(1), shown.plusMonths(1).atDay(1), 500);
-		Map<LocalDate, List<Festivals.Festival>> festivalsByDay = inMonth.stream().collect(Collectors.groupingBy(Festivals.Festival::date));
-		Map<LocalDate, List<Activity>> activitiesByDay = planned.stream().collect(Collectors.groupingBy(a -> a.startsAt().toLocalDate()));
-		model.addAttribute("month", shown);
-		model.addAttribute("weeks", CalendarWeeks.of(shown));
-		model.addAttribute("festivalsByDay", festivalsByDay);
-		model.addAttribute("activitiesByDay", activitiesByDay);
-		model.addAttribute("festivals", inMonth);
-		model.addAttribute("today", LocalDate.now(clock.withZone(SHANGHAI)));
-		model.addAttribute("now", LocalDateTime.now(clock.withZone(SHANGHAI)));
+		ActivityCalendar.Month shown = calendar.month(year, month);
+		model.addAttribute("month", shown.month());
+		model.addAttribute("weeks", shown.weeks());
+		model.addAttribute("festivalsByDay", shown.festivalsByDay());
+		model.addAttribute("activitiesByDay", shown.activitiesByDay());
+		model.addAttribute("festivals", shown.festivals());
+		model.addAttribute("today", shown.today());
+		model.addAttribute("now", shown.now());
 		return CALENDAR;
 	}
 
 	@GetMapping("/activities/coverage")
 	String coverage(@RequestParam(required = false) Long unit, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, Model model) {
-		List<OrgUnit> communities = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList();
-		if (communities.isEmpty()) {
-			throw UserFacingException.badRequest("not_a_community", "error.export.community", "");
-		}
-		long unitId = unit != null ? unit : orgs.find(scope.user().orgUnitId()).flatMap(orgs::communityOf).map(OrgUnit::id)
-				.orElse(communities.get(0).id());
-		LocalDate end = to != null ? to : LocalDate.now(clock.withZone(SHANGHAI));
-		LocalDate start = from != null ? from : end.withDayOfYear(1);
-		model.addAttribute("result", coverage.of(unitId, start, end));
-		model.addAttribute("communities", communities);
+		model.addAttribute("result", coverage.forCaller(unit, from, to));
+		model.addAttribute("communities", coverage.communities());
 		return COVERAGE;
 	}
 
 	@GetMapping("/activities/issue")
 	String issueForm(Model model) {
-		List<OrgUnit> streets = orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.STREET).toList();
-		if (streets.isEmpty() || !scope.canWrite()) {
-			throw UserFacingException.forbidden("error.plan.street-only");
-		}
-		model.addAttribute("streets", streets);
-		model.addAttribute("communities", orgs.within(scope.path()).stream().filter(u -> u.kind() == OrgKind.COMMUNITY).toList());
+		model.addAttribute("streets", plans.streetsToIssueFrom());
+		model.addAttribute("communities", plans.communitiesToIssueTo());
 		model.addAttribute("categories", activities.categories());
 		return ISSUE;
 	}
@@ -271,18 +248,31 @@ class ActivityController {
 		return "redirect:/activities";
 	}
 
-	private String filed(long id, MaterialDetails filed, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("flash", messages.of(request, "activity.stage-filed", filed.row().title(), filed.row().kind(),
-				String.join("、", filed.indicators().stream().map(Indicator::code).toList())));
+	private String filedMessage(MaterialDetails filed, HttpServletRequest request) {
+		return messages.of(request, "activity.stage-filed", filed.row().title(), filed.row().kind(),
+				String.join("、", filed.indicators().stream().map(Indicator::code).toList()));
+	}
+
+	/**
+	 * After a change: for htmx the notice, and {@code event} for the parts of the page that show what changed; for a
+	 * plain form the page again with the message as flash (Post/Redirect/Get).
+	 */
+	private static String changed(long id, String event, String message, boolean htmx, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (htmx) {
+			response.setHeader(HX_TRIGGER, event);
+			model.addAttribute("notice", message);
+			return NOTICE;
+		}
+		redirect.addFlashAttribute("flash", message);
 		return "redirect:/activities/" + id;
 	}
 
 	private void addChoices(Model model) {
-		model.addAttribute("categoryGroups", activities.categories().stream()
-				.collect(Collectors.groupingBy(c -> c.group(), java.util.LinkedHashMap::new, Collectors.toList())));
+		model.addAttribute("categoryGroups", activities.categoryGroups());
 		model.addAttribute("edition", catalog.active());
-		model.addAttribute("units", orgs.within(scope.path()).stream().filter(u -> u.kind() != OrgKind.CITY && u.kind() != OrgKind.DISTRICT).toList());
-		model.addAttribute("festivalChoices", festivals.of(LocalDate.now(clock.withZone(SHANGHAI)).getYear()));
+		model.addAttribute("units", drafts.units());
+		model.addAttribute("festivalChoices", drafts.festivalChoices());
 	}
 
 	static String checkInUrl(Activity activity) {

@@ -1,10 +1,8 @@
-package org.chuangwen.orgs.web;
+package org.chuangwen.orgs;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.chuangwen.orgs.Accounts;
-import org.chuangwen.orgs.PasswordRules;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.stereotype.Controller;

@@ -1,10 +1,7 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.chuangwen.activities.Activities;
-import org.chuangwen.activities.ActivityCategory;
-import org.chuangwen.activities.OutreachCoverage;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

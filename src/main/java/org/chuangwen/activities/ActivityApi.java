@@ -1,4 +1,4 @@
-package org.chuangwen.activities.web;
+package org.chuangwen.activities;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,11 +6,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.chuangwen.activities.Activities;
-import org.chuangwen.activities.Activity;
-import org.chuangwen.activities.Festivals;
-import org.chuangwen.activities.NewActivity;
-import org.chuangwen.activities.Participant;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;

@@ -1,6 +1,5 @@
-package org.chuangwen.audit.internal;
+package org.chuangwen.audit;
 
-import org.chuangwen.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
