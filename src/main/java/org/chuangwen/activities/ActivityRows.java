@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,20 +95,19 @@ class ActivityRows {
 				.query(Long.class).list().stream().flatMap(i -> catalog.find(i).stream())
 				.sorted(java.util.Comparator.comparingInt(Indicator::sort)).toList();
 		Map<ActivityStage, List<Long>> byStage = new EnumMap<>(ActivityStage.class);
-		Map<Long, ActivityStage> filed = new LinkedHashMap<>();
-		jdbc.sql("select stage, material_id from activity_stage where activity_id = :a order by material_id")
+		record Filed(ActivityStage stage, long material) {}
+		List<Filed> filed = jdbc.sql("select stage, material_id from activity_stage where activity_id = :a order by material_id")
 				.param("a", row.id())
-				.query(rs -> {
-					filed.put(rs.getLong(2), ActivityStage.valueOf(rs.getString(1)));
-				});
+				.query((rs, n) -> new Filed(ActivityStage.valueOf(rs.getString(1)), rs.getLong(2)))
+				.list();
 		// a stage shows only the material still in the archive (not in the recycle bin): evidence answers that for the
 		// whole set at once, as the join on its material table did before
-		Set<Long> live = evidence.live(filed.keySet());
-		filed.forEach((material, stage) -> {
-			if (live.contains(material)) {
-				byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(material);
+		Set<Long> live = evidence.live(filed.stream().map(Filed::material).toList());
+		for (Filed f : filed) {
+			if (live.contains(f.material())) {
+				byStage.computeIfAbsent(f.stage(), s -> new ArrayList<>()).add(f.material());
 			}
-		});
+		}
 		List<Activity.Stage> stages = new ArrayList<>();
 		for (ActivityStage stage : ActivityStage.values()) {
 			stages.add(new Activity.Stage(stage, byStage.getOrDefault(stage, List.of())));
