@@ -192,13 +192,11 @@ class Activities {
 
 	/** Activities in the caller's scope starting on or after {@code from} and before {@code to} (local dates; null for open ends), newest first. */
 	List<Activity> list(LocalDate from, LocalDate to, int limit) {
-		return jdbc.sql(ActivityRows.SELECT + " where a.org_path like :path and a.starts_at >= :from and a.starts_at < :to order by a.starts_at desc fetch first :limit rows only")
-				.param("path", scope.path() + "%")
-				.param("from", utc((from == null ? LocalDate.of(1949, 1, 1) : from).atStartOfDay()))
-				.param("to", utc((to == null ? LocalDate.of(2200, 1, 1) : to).atStartOfDay()))
-				.param("limit", limit)
-				.query(ActivityRows::row)
-				.list()
+		return rows.rows(jdbc.sql(ActivityRows.SELECT + " where a.org_path like :path and a.starts_at >= :from and a.starts_at < :to order by a.starts_at desc fetch first :limit rows only")
+						.param("path", scope.path() + "%")
+						.param("from", utc((from == null ? LocalDate.of(1949, 1, 1) : from).atStartOfDay()))
+						.param("to", utc((to == null ? LocalDate.of(2200, 1, 1) : to).atStartOfDay()))
+						.param("limit", limit))
 				.stream()
 				.map(rows::toActivity)
 				.toList();
@@ -313,8 +311,8 @@ class Activities {
 
 	/** The activity behind a check-in code, as the public check-in page shows it (no login). */
 	Optional<Activity> byCode(String code) {
-		return jdbc.sql(ActivityRows.SELECT + " where a.check_in_code = :code").param("code", code == null ? "" : code.strip().toUpperCase())
-				.query(ActivityRows::row).optional().map(rows::toActivity);
+		return rows.rows(jdbc.sql(ActivityRows.SELECT + " where a.check_in_code = :code").param("code", code == null ? "" : code.strip().toUpperCase()))
+				.stream().findFirst().map(rows::toActivity);
 	}
 
 	// ---------------------------------------------------------------- helpers

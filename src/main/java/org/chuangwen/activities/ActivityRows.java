@@ -10,9 +10,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.orgs.DataScope;
+import org.chuangwen.orgs.OrgUnit;
+import org.chuangwen.orgs.Orgs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +31,20 @@ class ActivityRows {
 			String organizer, Integer expected, String groups, Integer volunteers, String description, String festival, Long issuedPlanId,
 			String code, String createdBy) {}
 
-	static final String SELECT = """
-			select a.*, u.name as unit_name from activity a join org_unit u on u.id = a.org_unit_id""";
+	static final String SELECT = "select a.* from activity a";
 
 	private final JdbcClient jdbc;
 	private final Catalog catalog;
 	private final DataScope scope;
+	private final Orgs orgs;
+	private final EvidenceArchive evidence;
 
-	ActivityRows(JdbcClient jdbc, Catalog catalog, DataScope scope) {
+	ActivityRows(JdbcClient jdbc, Catalog catalog, DataScope scope, Orgs orgs, EvidenceArchive evidence) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.scope = scope;
+		this.orgs = orgs;
+		this.evidence = evidence;
 	}
 
 	/** An activity in the caller's scope; 404 otherwise. */
@@ -48,7 +55,22 @@ class ActivityRows {
 	}
 
 	Row row(long id) {
-		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ActivityRows::row).optional().orElse(null);
+		return rows(jdbc.sql(SELECT + " where a.id = :id").param("id", id)).stream().findFirst().orElse(null);
+	}
+
+	/**
+	 * The rows a statement on {@link #SELECT} finds, with their units' names. The names are asked of the org tree in
+	 * one query for all rows: the {@code org_unit} table is orgs', not ours to join.
+	 */
+	List<Row> rows(JdbcClient.StatementSpec statement) {
+		List<Row> found = statement.query(ActivityRows::row).list();
+		Map<Long, OrgUnit> units = orgs.units(found.stream().map(Row::unitId).toList());
+		return found.stream().map(r -> {
+			OrgUnit unit = units.get(r.unitId());
+			return new Row(r.id(), r.unitId(), unit == null ? null : unit.name(), r.path(), r.title(), r.categoryId(), r.starts(), r.ends(),
+					r.place(), r.organizer(), r.expected(), r.groups(), r.volunteers(), r.description(), r.festival(), r.issuedPlanId(), r.code(),
+					r.createdBy());
+		}).toList();
 	}
 
 	/** The row of an activity the caller may write in; 404 or 403 otherwise. */
@@ -58,8 +80,8 @@ class ActivityRows {
 		return row;
 	}
 
-	static Row row(ResultSet rs, int n) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getLong("org_unit_id"), rs.getString("unit_name"), rs.getString("org_path"), rs.getString("title"),
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getLong("org_unit_id"), null, rs.getString("org_path"), rs.getString("title"),
 				rs.getLong("category_id"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getString("place"),
 				rs.getString("organizer"), (Integer) rs.getObject("expected_participants", Integer.class), rs.getString("target_groups"),
 				(Integer) rs.getObject("volunteers_needed", Integer.class), rs.getString("description"), rs.getString("festival"),
@@ -73,13 +95,19 @@ class ActivityRows {
 				.query(Long.class).list().stream().flatMap(i -> catalog.find(i).stream())
 				.sorted(java.util.Comparator.comparingInt(Indicator::sort)).toList();
 		Map<ActivityStage, List<Long>> byStage = new EnumMap<>(ActivityStage.class);
-		jdbc.sql("""
-				select s.stage, s.material_id from activity_stage s join material m on m.id = s.material_id
-				where s.activity_id = :a and m.deleted_at is null order by s.material_id""")
+		record Filed(ActivityStage stage, long material) {}
+		List<Filed> filed = jdbc.sql("select stage, material_id from activity_stage where activity_id = :a order by material_id")
 				.param("a", row.id())
-				.query(rs -> {
-					byStage.computeIfAbsent(ActivityStage.valueOf(rs.getString(1)), s -> new ArrayList<>()).add(rs.getLong(2));
-				});
+				.query((rs, n) -> new Filed(ActivityStage.valueOf(rs.getString(1)), rs.getLong(2)))
+				.list();
+		// a stage shows only the material still in the archive (not in the recycle bin): evidence answers that for the
+		// whole set at once, as the join on its material table did before
+		Set<Long> live = evidence.live(filed.stream().map(Filed::material).toList());
+		for (Filed f : filed) {
+			if (live.contains(f.material())) {
+				byStage.computeIfAbsent(f.stage(), s -> new ArrayList<>()).add(f.material());
+			}
+		}
 		List<Activity.Stage> stages = new ArrayList<>();
 		for (ActivityStage stage : ActivityStage.values()) {
 			stages.add(new Activity.Stage(stage, byStage.getOrDefault(stage, List.of())));

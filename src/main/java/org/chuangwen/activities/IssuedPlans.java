@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -33,10 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 class IssuedPlans {
 
 	private static final String SELECT = """
-			select p.id, p.title, s.name as street, t.community_id, c.name as community, k.name as category, p.issued_at, p.issued_by,
+			select p.id, p.title, p.org_unit_id as street_id, t.community_id, k.name as category, p.issued_at, p.issued_by,
 			       t.material_id, t.activity_id
 			from issued_plan p join issued_plan_target t on t.plan_id = p.id
-			join org_unit s on s.id = p.org_unit_id join org_unit c on c.id = t.community_id
 			left join activity_category k on k.id = p.category_id""";
 
 	private final JdbcClient jdbc;
@@ -125,18 +127,25 @@ class IssuedPlans {
 
 	/** Plans issued to communities in the caller's scope that no activity answers yet. */
 	List<IssuedPlan> awaiting() {
-		return jdbc.sql(SELECT + " join org_unit cu on cu.id = t.community_id where cu.path like :path and t.activity_id is null order by p.issued_at desc")
-				.param("path", scope.path() + "%")
-				.query(IssuedPlans::plan)
-				.list();
+		// plans go to communities only: the communities in scope (one query to the org tree) are the targets to look at
+		List<Long> communities = orgs.communitiesWithin(scope.path()).stream().map(OrgUnit::id).toList();
+		if (communities.isEmpty()) {
+			return List.of();
+		}
+		return plans(jdbc.sql(SELECT + " where t.community_id in (:communities) and t.activity_id is null order by p.issued_at desc")
+				.param("communities", communities))
+				.stream().map(Named::plan).toList();
 	}
 
 	/** Every community's state of the plans issued within the caller's scope, newest first. */
 	List<IssuedPlan> issued() {
-		return jdbc.sql(SELECT + " where p.org_path like :path order by p.issued_at desc, c.sort, c.id")
-				.param("path", scope.path() + "%")
-				.query(IssuedPlans::plan)
-				.list();
+		return plans(jdbc.sql(SELECT + " where p.org_path like :path").param("path", scope.path() + "%"))
+				.stream()
+				.sorted(Comparator.comparing((Named n) -> n.plan().issuedAt()).reversed()
+						.thenComparingInt(n -> n.community() == null ? Integer.MAX_VALUE : n.community().sort())
+						.thenComparingLong(n -> n.plan().communityId()))
+				.map(Named::plan)
+				.toList();
 	}
 
 	/** {@link #issued()} by plan, newest plan first, each with its communities in the tree's order. */
@@ -147,13 +156,35 @@ class IssuedPlans {
 	/** One community's copy of an issued plan, in the caller's scope. */
 	IssuedPlan forCommunity(long planId, long communityId) {
 		OrgUnit community = scope.readable(communityId);
-		return jdbc.sql(SELECT + " where p.id = :p and t.community_id = :c").param("p", planId).param("c", community.id())
-				.query(IssuedPlans::plan).optional().orElseThrow(() -> UserFacingException.notFound("error.scope.not-found"));
+		return plans(jdbc.sql(SELECT + " where p.id = :p and t.community_id = :c").param("p", planId).param("c", community.id()))
+				.stream().findFirst().map(Named::plan).orElseThrow(() -> UserFacingException.notFound("error.scope.not-found"));
 	}
 
-	private static IssuedPlan plan(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new IssuedPlan(rs.getLong("id"), rs.getString("title"), rs.getString("street"), rs.getLong("community_id"),
-				rs.getString("community"), rs.getString("category"), rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"),
-				rs.getLong("material_id"), (Long) rs.getObject("activity_id", Long.class));
+	/** A plan as shown, with the community it went to (for the order of the list). */
+	private record Named(IssuedPlan plan, OrgUnit community) {}
+
+	/**
+	 * The plans a statement on {@link #SELECT} finds, with street and community names asked of the org tree in one
+	 * query for all rows: the {@code org_unit} table is orgs', not ours to join.
+	 */
+	private List<Named> plans(JdbcClient.StatementSpec statement) {
+		record Head(long id, String title, long streetId, long communityId, String category, Instant issuedAt, String issuedBy, long materialId,
+				Long activityId) {}
+		List<Head> heads = statement.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("title"), rs.getLong("street_id"),
+				rs.getLong("community_id"), rs.getString("category"), rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"),
+				rs.getLong("material_id"), (Long) rs.getObject("activity_id", Long.class))).list();
+		Set<Long> ids = new HashSet<>();
+		heads.forEach(h -> {
+			ids.add(h.streetId());
+			ids.add(h.communityId());
+		});
+		Map<Long, OrgUnit> units = orgs.units(ids);
+		return heads.stream().map(h -> {
+			OrgUnit street = units.get(h.streetId());
+			OrgUnit community = units.get(h.communityId());
+			return new Named(new IssuedPlan(h.id(), h.title(), street == null ? null : street.name(), h.communityId(),
+					community == null ? null : community.name(), h.category(), h.issuedAt(), h.issuedBy(), h.materialId(), h.activityId()),
+					community);
+		}).toList();
 	}
 }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.chuangwen.platform.Zones;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
@@ -132,11 +133,11 @@ class Exports {
 
 	/** The newest jobs in the caller's scope. */
 	public List<ExportJob> recent(int limit) {
-		return jdbc.sql(SELECT + " where j.org_path like :path order by j.id desc fetch first :limit rows only")
+		return named(jdbc.sql(SELECT + " where j.org_path like :path order by j.id desc fetch first :limit rows only")
 				.param("path", scope.path() + "%")
 				.param("limit", limit)
 				.query(this::job)
-				.list();
+				.list());
 	}
 
 	/** The finished ZIP of a job in the caller's scope. */
@@ -221,12 +222,22 @@ class Exports {
 	}
 
 	private static final String SELECT = """
-			select j.id, j.org_unit_id, u.name as unit_name, j.indicator_codes, j.photos_per_page, j.requested_by, j.requested_at,
+			select j.id, j.org_unit_id, j.indicator_codes, j.photos_per_page, j.requested_by, j.requested_at,
 			       j.state, j.progress, j.file_name, j.file_size, j.entries, j.error, j.finished_at
-			from export_job j join org_unit u on u.id = j.org_unit_id""";
+			from export_job j""";
 
 	private ExportJob load(long id) {
-		return jdbc.sql(SELECT + " where j.id = :id").param("id", id).query(this::job).optional().orElse(null);
+		return named(jdbc.sql(SELECT + " where j.id = :id").param("id", id).query(this::job).list()).stream().findFirst().orElse(null);
+	}
+
+	/** The jobs with their community's name, asked of the org tree in one query (orgs' table is not archive's to join). */
+	private List<ExportJob> named(List<ExportJob> jobs) {
+		Map<Long, OrgUnit> units = orgs.units(jobs.stream().map(ExportJob::orgUnitId).toList());
+		return jobs.stream().map(j -> {
+			OrgUnit unit = units.get(j.orgUnitId());
+			return new ExportJob(j.id(), j.orgUnitId(), unit == null ? null : unit.name(), j.indicatorCodes(), j.photosPerPage(), j.requestedBy(),
+					j.requestedAt(), j.state(), j.progress(), j.fileName(), j.fileSize(), j.entries(), j.error(), j.finishedAt());
+		}).toList();
 	}
 
 	private String pathOf(long id) {
@@ -240,7 +251,7 @@ class Exports {
 	private ExportJob job(ResultSet rs, int row) throws SQLException {
 		String codes = rs.getString("indicator_codes");
 		Timestamp finished = rs.getTimestamp("finished_at");
-		return new ExportJob(rs.getLong("id"), rs.getLong("org_unit_id"), rs.getString("unit_name"),
+		return new ExportJob(rs.getLong("id"), rs.getLong("org_unit_id"), null,
 				codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(",")), rs.getInt("photos_per_page"),
 				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), ExportJob.State.valueOf(rs.getString("state")),
 				rs.getInt("progress"), rs.getString("file_name"), (Long) rs.getObject("file_size", Long.class),

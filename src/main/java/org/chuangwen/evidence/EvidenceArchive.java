@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,16 @@ public class EvidenceArchive {
 		MaterialRow row = reader.row(material.id());
 		List<Indicator> indicators = material.indicatorIds().stream().flatMap(i -> catalog.find(i).stream()).toList();
 		return new MaterialDetails(row, material.deletedBy(), indicators);
+	}
+
+	/**
+	 * Which of these materials are live (filed, not in the recycle bin), in one query. Unscoped, because it reveals
+	 * nothing but that: for modules that keep material ids on their own rows (an activity's stages) and must not read
+	 * the material table themselves. Unknown ids count as not live; never returns null.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> live(Collection<Long> materialIds) {
+		return reader.live(materialIds);
 	}
 
 	/** Describes file {@code index} (0-based) of a material in the caller's scope. */

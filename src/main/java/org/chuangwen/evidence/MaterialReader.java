@@ -11,11 +11,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.orgs.OrgUnit;
+import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,23 +31,25 @@ class MaterialReader {
 	static final ZoneId SHANGHAI = Zones.SHANGHAI;
 
 	private static final String COLUMNS = """
-			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.document_number, m.org_unit_id, u.name as unit_name,
+			select m.id, m.title, m.kind, m.date_formed, m.responsible_party, m.document_number, m.org_unit_id,
 			       m.uploaded_by, m.uploaded_at, m.deleted_at
 			""";
 
 	private final JdbcClient jdbc;
 	private final Catalog catalog;
+	private final Orgs orgs;
 	private final EvidenceProperties properties;
 
-	MaterialReader(JdbcClient jdbc, Catalog catalog, EvidenceProperties properties) {
+	MaterialReader(JdbcClient jdbc, Catalog catalog, Orgs orgs, EvidenceProperties properties) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.orgs = orgs;
 		this.properties = properties;
 	}
 
 	/** One page of a search under {@code scopePath}, newest uploads first, with the total count. */
 	SearchResult search(MaterialQuery query, String scopePath, String unitPath, Long indicatorId) {
-		StringBuilder where = new StringBuilder(" from material m join org_unit u on u.id = m.org_unit_id where m.org_path like :scope");
+		StringBuilder where = new StringBuilder(" from material m where m.org_path like :scope");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", scopePath + "%");
 		where.append(query.recycled() ? " and m.deleted_at is not null" : " and m.deleted_at is null");
@@ -81,7 +87,7 @@ class MaterialReader {
 	/** Live materials of one indicator under a unit, by kind, date formed and id. */
 	List<MaterialRow> inBox(String unitPath, long indicatorId) {
 		return rows(jdbc.sql(COLUMNS + """
-				from material m join org_unit u on u.id = m.org_unit_id
+				from material m
 				join material_indicator mi on mi.material = m.id
 				where mi.indicator_id = :indicator and m.org_path like :unit and m.deleted_at is null
 				order by m.date_formed, m.id""")
@@ -90,17 +96,23 @@ class MaterialReader {
 	}
 
 	MaterialRow row(long id) {
-		List<MaterialRow> rows = rows(jdbc.sql(COLUMNS + " from material m join org_unit u on u.id = m.org_unit_id where m.id = :id").param("id", id));
+		List<MaterialRow> rows = rows(jdbc.sql(COLUMNS + " from material m where m.id = :id").param("id", id));
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
+	Set<Long> live(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select id from material where id in (:ids) and deleted_at is null").param("ids", ids).query(Long.class).list());
+	}
+
 	private List<MaterialRow> rows(JdbcClient.StatementSpec statement) {
-		record Head(long id, String title, String kind, LocalDate formed, String party, String number, long unitId, String unitName,
-				String by, Instant at, Instant deleted) {}
+		record Head(long id, String title, String kind, LocalDate formed, String party, String number, long unitId, String by, Instant at,
+				Instant deleted) {}
 		List<Head> heads = statement.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("title"), rs.getString("kind"),
 				rs.getObject("date_formed", LocalDate.class), rs.getString("responsible_party"), rs.getString("document_number"),
-				rs.getLong("org_unit_id"),
-				rs.getString("unit_name"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "deleted_at")))
+				rs.getLong("org_unit_id"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), instant(rs, "deleted_at")))
 				.list();
 		if (heads.isEmpty()) {
 			return List.of();
@@ -108,12 +120,19 @@ class MaterialReader {
 		List<Long> ids = heads.stream().map(Head::id).toList();
 		Map<Long, List<FileInfo>> files = files(ids);
 		Map<Long, List<String>> codes = indicatorCodes(ids);
+		// unit names come from the org tree's API (one query for the page), not from a join on orgs' table
+		Map<Long, OrgUnit> units = orgs.units(heads.stream().map(Head::unitId).toList());
 		List<MaterialRow> rows = new ArrayList<>(heads.size());
 		for (Head h : heads) {
-			rows.add(new MaterialRow(h.id(), h.title(), h.kind(), h.formed(), h.party(), h.number(), h.unitId(), h.unitName(), h.by(), h.at(),
+			rows.add(new MaterialRow(h.id(), h.title(), h.kind(), h.formed(), h.party(), h.number(), h.unitId(), unitName(units, h.unitId()), h.by(), h.at(),
 					h.deleted(), files.getOrDefault(h.id(), List.of()), codes.getOrDefault(h.id(), List.of()), lateDays(h.formed(), h.at())));
 		}
 		return rows;
+	}
+
+	private static String unitName(Map<Long, OrgUnit> units, long id) {
+		OrgUnit unit = units.get(id);
+		return unit == null ? null : unit.name();
 	}
 
 	/** Days between forming and uploading when more than the configured allowance, otherwise 0. */

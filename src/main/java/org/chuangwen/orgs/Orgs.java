@@ -2,6 +2,7 @@ package org.chuangwen.orgs;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -26,6 +27,18 @@ public class Orgs {
 
 	public Optional<OrgUnit> find(long id) {
 		return units.findById(id);
+	}
+
+	/**
+	 * The units with these ids, in one query: how other modules show unit names and order beside their own rows
+	 * without reading the {@code org_unit} table. Unknown ids are left out; never returns null.
+	 */
+	public Map<Long, OrgUnit> units(Collection<Long> ids) {
+		Map<Long, OrgUnit> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			units.findAllById(new HashSet<>(ids)).forEach(unit -> found.put(unit.id(), unit));
+		}
+		return found;
 	}
 
 	/** The unit at {@code pathPrefix} and everything below it, depth first: each unit followed by its children. */
