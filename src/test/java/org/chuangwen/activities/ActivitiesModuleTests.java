@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.chuangwen.ModuleFixture;
 import org.chuangwen.evidence.EvidenceArchive;
+import org.chuangwen.evidence.RecycleBin;
 import org.chuangwen.orgs.Accounts;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Zones;
@@ -56,10 +57,10 @@ class ActivitiesModuleTests {
 		long material = tree.as(tree.worker(), () -> activities.filePlan(planned.id())).id();
 		assertThat(stage(planned.id(), ActivityStage.PLAN)).containsExactly(material);
 
-		tree.run(tree.worker(), () -> evidence.recycle(material));
+		tree.run(tree.worker(), () -> RecycleBin.recycle(evidence, material));
 		assertThat(stage(planned.id(), ActivityStage.PLAN)).isEmpty();
 
-		tree.run(tree.worker(), () -> evidence.restore(material));
+		tree.run(tree.worker(), () -> RecycleBin.restore(evidence, material));
 		assertThat(stage(planned.id(), ActivityStage.PLAN)).containsExactly(material);
 	}
 
