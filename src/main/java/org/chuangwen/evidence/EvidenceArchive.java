@@ -61,10 +61,12 @@ public class EvidenceArchive {
 	private final Clock clock;
 	private final WriteTransactions writes;
 	private final FileIntake intake;
+	private final MaterialEdits edits;
 
 	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
 			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
-			WriteTransactions writes, FileIntake intake) {
+			WriteTransactions writes, FileIntake intake, MaterialEdits edits) {
+		this.edits = edits;
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
@@ -210,6 +212,26 @@ public class EvidenceArchive {
 		Long indicatorId = query.indicatorCode() == null || query.indicatorCode().isBlank() ? null : catalog.resolve(query.indicatorCode()).id();
 		MaterialReader.SearchResult result = reader.search(query, scope.path(), unitPath, indicatorId);
 		return new PageImpl<>(result.rows(), PageRequest.of(query.page(), query.size()), result.total());
+	}
+
+	/**
+	 * Corrects what was said about a material (title, kind, date formed, 责任者, 文号, unit, indicators); fields left
+	 * null stay. Checked as at filing, all or nothing; every changed field is kept in the history and audited. A new
+	 * year, kind, unit or indicator list moves the material in readiness and gives it a new archival number there.
+	 *
+	 * @return the material as it is now, never null
+	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 as at filing
+	 */
+	@Transactional
+	public MaterialDetails correct(long id, MaterialCorrection correction) {
+		edits.correct(id, correction);
+		return details(id);
+	}
+
+	/** The corrections of a material in the caller's scope, field by field, oldest first. */
+	@Transactional(readOnly = true)
+	public List<FieldChange> history(long id) {
+		return edits.history(id);
 	}
 
 	/** Moves a material to the recycle bin. It stops counting as evidence but nothing is erased. */

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.chuangwen.evidence.EvidenceArchive;
+import org.chuangwen.evidence.FieldChange;
+import org.chuangwen.evidence.MaterialCorrection;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.MaterialRow;
@@ -88,6 +90,17 @@ class MaterialApi {
 	@GetMapping("/{id}")
 	MaterialJson find(@PathVariable long id) {
 		return MaterialJson.of(archive.find(id));
+	}
+
+	/** Corrects the fields given (only those); the files stay as they are. */
+	@PutMapping("/{id}")
+	MaterialJson correct(@PathVariable long id, @RequestBody MaterialCorrection correction) {
+		return MaterialJson.of(archive.correct(id, correction));
+	}
+
+	@GetMapping("/{id}/history")
+	List<FieldChange> history(@PathVariable long id) {
+		return archive.history(id);
 	}
 
 	@GetMapping("/{id}/files/{index}")
