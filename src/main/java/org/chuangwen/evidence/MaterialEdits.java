@@ -12,6 +12,7 @@ import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Edition;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;

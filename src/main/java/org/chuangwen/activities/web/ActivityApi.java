@@ -8,12 +8,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.chuangwen.activities.Activities;
 import org.chuangwen.activities.Activity;
+import org.chuangwen.activities.ActivityCorrection;
 import org.chuangwen.activities.Festivals;
 import org.chuangwen.activities.NewActivity;
 import org.chuangwen.activities.Participant;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,6 +92,17 @@ class ActivityApi {
 	@GetMapping("/activities/{id}")
 	ActivityJson find(@PathVariable long id) {
 		return ActivityJson.of(activities.find(id));
+	}
+
+	/** Corrects the fields given (only those); the check-in window follows the times. */
+	@PutMapping("/activities/{id}")
+	ActivityJson correct(@PathVariable long id, @RequestBody ActivityCorrection correction) {
+		return ActivityJson.of(activities.correct(id, correction));
+	}
+
+	@GetMapping("/activities/{id}/history")
+	List<FieldChange> history(@PathVariable long id) {
+		return activities.history(id);
 	}
 
 	@PostMapping(value = "/activities/{id}/materials", consumes = "multipart/form-data")

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.chuangwen.evidence.EvidenceArchive;
-import org.chuangwen.evidence.FieldChange;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.evidence.MaterialCorrection;
 import org.chuangwen.evidence.MaterialDetails;
+import org.chuangwen.evidence.MaterialProposal;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.MaterialRow;
 import org.chuangwen.evidence.NewMaterial;
@@ -75,6 +76,12 @@ class MaterialApi {
 		NewMaterial meta = JsonParts.read(json, "meta", metaJson, NewMaterial.class);
 		MaterialDetails filed = archive.file(meta, Upload.of(files));
 		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));
+	}
+
+	/** Reads the chosen files and proposes title, date formed and 责任者; nothing is stored. */
+	@PostMapping(value = "/propose", consumes = "multipart/form-data")
+	MaterialProposal propose(@RequestParam(required = false) Long orgUnitId, @RequestPart(name = "file", required = false) List<MultipartFile> files) {
+		return archive.propose(orgUnitId, Upload.of(files));
 	}
 
 	@GetMapping

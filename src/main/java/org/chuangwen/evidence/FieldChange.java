@@ -1,6 +1,0 @@
-package org.chuangwen.evidence;
-
-import java.time.Instant;
-
-/** One field of a record as it was corrected: who changed it when, from what to what (null: empty). */
-public record FieldChange(String field, String oldValue, String newValue, String changedBy, Instant changedAt) {}
