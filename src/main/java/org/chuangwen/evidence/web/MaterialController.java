@@ -2,12 +2,11 @@ package org.chuangwen.evidence.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.MaterialDetails;
+import org.chuangwen.evidence.MaterialProposal;
 import org.chuangwen.evidence.MaterialQuery;
 import org.chuangwen.evidence.PhotoRef;
 import org.chuangwen.evidence.Upload;
@@ -15,7 +14,6 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.UserFacingException;
-import org.chuangwen.platform.Zones;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -43,15 +41,13 @@ class MaterialController {
 	private final DataScope scope;
 	private final Orgs orgs;
 	private final UserMessages messages;
-	private final Clock clock;
 
-	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages, Clock clock) {
+	MaterialController(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, UserMessages messages) {
 		this.archive = archive;
 		this.catalog = catalog;
 		this.scope = scope;
 		this.orgs = orgs;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	record Filter(Long unit, String indicator, String kind, Integer year, String q, Integer page) {
@@ -79,9 +75,10 @@ class MaterialController {
 	@GetMapping("/materials/new")
 	String form(@RequestParam(required = false) Long unit, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String kind, Model model) {
-		Long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
+		OrgUnit writable = scope.writable(unit == null ? scope.user().orgUnitId() : unit);
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		model.addAttribute("form", new UploadForm(unitId, kind, null, LocalDate.now(clock.withZone(Zones.SHANGHAI)), null, codes, null));
+		// no date until a file carries one or the worker types it: today would make a 2010 document a new one
+		model.addAttribute("form", new UploadForm(writable.id(), kind, null, null, writable.name(), codes, null));
 		addChoices(model);
 		return FORM;
 	}
@@ -109,10 +106,53 @@ class MaterialController {
 		return "redirect:/materials/" + filed.id();
 	}
 
+	/** The title and date the chosen files propose, filled in where the worker has typed nothing yet. */
+	@PostMapping("/materials/propose")
+	String propose(UploadForm form, @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+			HttpServletRequest request) {
+		UploadForm proposed = form;
+		try {
+			MaterialProposal proposal = archive.propose(form.orgUnitId(), Upload.of(files));
+			model.addAttribute("proposal", proposal);
+			proposed = form.proposed(proposal);
+		} catch (UserFacingException e) {
+			model.addAttribute("proposalError", messages.of(request, e));
+		}
+		model.addAttribute("form", proposed);
+		return FORM + " :: proposal";
+	}
+
 	@GetMapping("/materials/{id}")
 	String detail(@PathVariable long id, Model model) {
-		model.addAttribute("material", archive.find(id));
+		MaterialDetails material = archive.find(id);
+		model.addAttribute("correction", CorrectionForm.of(material));
+		return detail(material, model);
+	}
+
+	private String detail(MaterialDetails material, Model model) {
+		model.addAttribute("material", material);
+		model.addAttribute("history", archive.history(material.id()));
+		addChoices(model);
 		return DETAIL;
+	}
+
+	/** Corrects what was said about the material; the files stay. A refusal shows the form again with what was typed. */
+	@PostMapping("/materials/{id}/correct")
+	String correct(@PathVariable long id, CorrectionForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			archive.correct(id, form.toCorrection());
+		} catch (UserFacingException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			response.setStatus(e.status().value());
+			model.addAttribute("correction", form);
+			model.addAttribute("error", messages.of(request, e));
+			return detail(archive.find(id), model);
+		}
+		redirect.addFlashAttribute("flash", messages.of(request, "material.corrected"));
+		return "redirect:/materials/" + id;
 	}
 
 	@GetMapping("/materials/{id}/files/{index}")

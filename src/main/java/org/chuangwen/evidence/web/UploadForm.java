@@ -2,6 +2,7 @@ package org.chuangwen.evidence.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.chuangwen.evidence.MaterialProposal;
 import org.chuangwen.evidence.NewMaterial;
 
 /** The upload form of the pages. */
@@ -16,6 +17,12 @@ record UploadForm(
 
 	UploadForm {
 		indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
+	}
+
+	/** This form with what the files propose filled into the fields still empty. */
+	UploadForm proposed(MaterialProposal proposal) {
+		return new UploadForm(orgUnitId, kind, title == null || title.isBlank() ? proposal.title() : title,
+				dateFormed == null ? proposal.dateFormed() : dateFormed, responsibleParty, indicatorCodes, documentNumber);
 	}
 
 	NewMaterial toCommand() {
