@@ -107,14 +107,32 @@ class MaterialEditTests {
 	}
 
 	@Test
-	void anotherIndicatorMovesTheMaterialToThatBox() throws IOException {
+	void anotherIndicatorAndKindMoveTheMaterialToThatBoxAndItsReadiness() throws IOException {
 		long plan = file("方案", "2010-03-01", "换盒的方案");
 		assertThat(catalogue()).containsEntry(plan, "Q001-WS·2010-D30-Ⅲ116-0001");
-		Api.Response moved = api.putJson("jiedao", "/api/v1/materials/" + plan, "{\"indicatorCodes\":[\"Ⅲ-115\"]}");
+		double before115 = completeness("Ⅲ-115");
+		double before116 = completeness("Ⅲ-116");
+		assertThat(before116).isPositive();
+		Api.Response moved = api.putJson("jiedao", "/api/v1/materials/" + plan, "{\"indicatorCodes\":[\"Ⅲ-115\"],\"kind\":\"制度\"}");
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		assertThat(catalogue()).doesNotContainKey(plan);
-		assertThat(catalogue("Ⅲ-115")).containsEntry(plan, "Q001-WS·2010-D30-Ⅲ115-0001");
-		assertThat(api.get("jiedao", "/api/v1/materials/" + plan + "/history").json().get(0).get("newValue").asString()).isEqualTo("Ⅲ-115");
+		assertThat(catalogue("Ⅲ-115")).as("制度 is kept permanently (Y)").containsEntry(plan, "Q001-WS·2010-Y-Ⅲ115-0001");
+		assertThat(completeness("Ⅲ-116")).as("readiness no longer counts it in the old box").isLessThan(before116);
+		assertThat(completeness("Ⅲ-115")).as("but in the new one").isGreaterThan(before115);
+		assertThat(api.get("jiedao", "/api/v1/materials/" + plan + "/history").json()).anySatisfy(change -> {
+			assertThat(change.get("field").asString()).isEqualTo("indicators");
+			assertThat(change.get("oldValue").asString()).isEqualTo("Ⅲ-116");
+			assertThat(change.get("newValue").asString()).isEqualTo("Ⅲ-115");
+		});
+	}
+
+	private double completeness(String code) {
+		for (JsonNode indicator : api.get("jiedao", "/api/v1/readiness?orgUnitId=" + community).json().get("indicators")) {
+			if (indicator.get("code").asString().equals(code)) {
+				return indicator.get("completeness").asDouble();
+			}
+		}
+		throw new AssertionError(code);
 	}
 
 	private static void assertError(Api.Response response, String error) {
