@@ -29,6 +29,7 @@ import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Dates;
 import org.chuangwen.platform.FieldChange;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.WriteTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -60,11 +61,14 @@ public class Activities {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ActivityEdits edits;
+	private final WriteTransactions writes;
 	private final SecureRandom random = new SecureRandom();
 
 	Activities(JdbcClient jdbc, Catalog catalog, DataScope scope, Orgs orgs, ActivityCategories categories, Participants participants,
-			ActivityRows rows, StageFiling stages, AuditLog audit, Clock clock, ActivityEdits edits) {
+			ActivityRows rows, StageFiling stages, AuditLog audit, Clock clock, ActivityEdits edits,
+			WriteTransactions writes) {
 		this.edits = edits;
+		this.writes = writes;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.scope = scope;
@@ -186,9 +190,9 @@ public class Activities {
 	 *
 	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 naming the field at fault
 	 */
-	@Transactional
 	public Activity correct(long id, ActivityCorrection correction) {
-		edits.correct(id, correction);
+		ActivityEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
+		edits.audit(id, applied);
 		return find(id);
 	}
 

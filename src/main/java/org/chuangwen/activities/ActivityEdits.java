@@ -53,8 +53,11 @@ class ActivityEdits {
 		this.clock = clock;
 	}
 
-	/** Applies a correction inside the caller's transaction; returns the fields that changed. */
-	List<FieldChange> correct(long id, ActivityCorrection correction) {
+	/** What a correction changed, in the activity's unit (for the audit entry). */
+	record Applied(List<FieldChange> changes, long unitId) {}
+
+	/** Applies a correction inside the caller's transaction; the audit entry is {@link #audit}'s, after the commit. */
+	Applied correct(long id, ActivityCorrection correction) {
 		rows.writable(id);
 		// two corrections of one activity queue here, so neither overwrites what the other checked
 		jdbc.sql("select id from activity where id = :id for update").param("id", id).query(Long.class).single();
@@ -86,7 +89,7 @@ class ActivityEdits {
 		note(changes, "place", row.place(), place, by, at);
 		note(changes, "indicators", codes(before), codes(after), by, at);
 		if (changes.isEmpty()) {
-			return changes;
+			return new Applied(changes, row.unitId());
 		}
 		jdbc.sql("update activity set title = :title, starts_at = :starts, ends_at = :ends, place = :place where id = :id")
 				.param("title", title)
@@ -113,9 +116,14 @@ class ActivityEdits {
 					.param("at", Timestamp.from(at))
 					.update();
 		}
-		audit.record("ACTIVITY_CORRECTED", "activity", id, row.unitId(), changes.stream()
-				.map(c -> c.field() + ": " + c.oldValue() + " → " + c.newValue()).reduce((a, b) -> a + "; " + b).orElse(""));
-		return changes;
+		return new Applied(changes, row.unitId());
+	}
+
+	void audit(long id, Applied applied) {
+		if (!applied.changes().isEmpty()) {
+			audit.record("ACTIVITY_CORRECTED", "activity", id, applied.unitId(), applied.changes().stream()
+					.map(c -> c.field() + ": " + c.oldValue() + " → " + c.newValue()).reduce((a, b) -> a + "; " + b).orElse(""));
+		}
 	}
 
 	/** The corrections of an activity in the caller's scope, oldest first. */

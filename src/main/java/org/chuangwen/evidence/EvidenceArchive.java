@@ -226,9 +226,10 @@ public class EvidenceArchive {
 	 * @return the material as it is now, never null
 	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 as at filing
 	 */
-	@Transactional
 	public MaterialDetails correct(long id, MaterialCorrection correction) {
-		edits.correct(id, correction);
+		// retried as a whole when it meets a printing of the same box (both lock the box's row, in different orders)
+		MaterialEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
+		edits.audit(id, applied);
 		return details(id);
 	}
 

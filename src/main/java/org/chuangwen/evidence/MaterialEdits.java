@@ -50,8 +50,14 @@ class MaterialEdits {
 		this.clock = clock;
 	}
 
-	/** Applies a correction inside the caller's transaction; returns the fields that changed (none: nothing written). */
-	List<FieldChange> correct(long id, MaterialCorrection correction) {
+	/** What a correction changed, and in which unit the material now is (for the audit entry). */
+	record Applied(List<FieldChange> changes, long unitId) {}
+
+	/**
+	 * Applies a correction inside the caller's transaction; returns the fields that changed (none: nothing written).
+	 * The audit entry is {@link #audit}'s, once the transaction committed, so that a retried transaction records it once.
+	 */
+	Applied correct(long id, MaterialCorrection correction) {
 		Material material = materials.findById(id).orElse(null);
 		scope.checkWrite(material == null ? null : material.orgPath(), material == null ? null : material.orgUnitId(), "material", id);
 		// two corrections of one material queue here, so neither overwrites the other's check
@@ -83,7 +89,7 @@ class MaterialEdits {
 		}
 		note(changes, "indicators", codes(material.indicatorIds()), codes(indicatorIds), by, at);
 		if (changes.isEmpty()) {
-			return changes;
+			return new Applied(changes, material.orgUnitId());
 		}
 
 		long unitId = unit == null ? material.orgUnitId() : unit.id();
@@ -125,9 +131,15 @@ class MaterialEdits {
 						material.dateFormed().getYear()),
 				new MaterialCorrected.Filing(unitId, path, indicatorIds, kind, dateFormed.getYear()));
 		events.publishEvent(corrected);
-		audit.record("MATERIAL_CORRECTED", "material", id, unitId, changes.stream()
+		return new Applied(changes, unitId);
+	}
+
+	void audit(long id, Applied applied) {
+		if (applied.changes().isEmpty()) {
+			return;
+		}
+		audit.record("MATERIAL_CORRECTED", "material", id, applied.unitId(), applied.changes().stream()
 				.map(c -> c.field() + ": " + display(c.oldValue()) + " → " + display(c.newValue())).reduce((a, b) -> a + "; " + b).orElse(""));
-		return changes;
 	}
 
 	/** The history of a material in the caller's scope, oldest change first. */
