@@ -30,7 +30,9 @@ import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.Dates;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.platform.UserFacingException;
+import org.chuangwen.platform.WriteTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -61,10 +63,15 @@ class Activities {
 	private final StageFiling stages;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ActivityEdits edits;
+	private final WriteTransactions writes;
 	private final SecureRandom random = new SecureRandom();
 
 	Activities(JdbcClient jdbc, Catalog catalog, DataScope scope, Orgs orgs, ActivityCategories categories, Participants participants,
-			ActivityRows rows, StageFiling stages, AuditLog audit, Clock clock) {
+			ActivityRows rows, StageFiling stages, AuditLog audit, Clock clock, ActivityEdits edits,
+			WriteTransactions writes) {
+		this.edits = edits;
+		this.writes = writes;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.scope = scope;
@@ -183,6 +190,23 @@ class Activities {
 		}
 		audit.record("ACTIVITY_PLANNED", "activity", id, unit.id(), title);
 		return find(id);
+	}
+
+	/**
+	 * Corrects an activity's title, times, place or indicators (fields left null stay), checked as when planning; the
+	 * check-in window moves with the times. Every changed field is kept in the history and audited.
+	 *
+	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 naming the field at fault
+	 */
+	public Activity correct(long id, ActivityCorrection correction) {
+		ActivityEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
+		edits.audit(id, applied);
+		return find(id);
+	}
+
+	/** The corrections of an activity in the caller's scope, field by field, oldest first. */
+	public List<FieldChange> history(long id) {
+		return edits.history(id);
 	}
 
 	/** An activity in the caller's scope; 404 otherwise. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,6 +86,17 @@ class ActivityApi {
 	@GetMapping("/activities/{id}")
 	ActivityJson find(@PathVariable long id) {
 		return ActivityJson.of(activities.find(id));
+	}
+
+	/** Corrects the fields given (only those); the check-in window follows the times. */
+	@PutMapping("/activities/{id}")
+	ActivityJson correct(@PathVariable long id, @RequestBody ActivityCorrection correction) {
+		return ActivityJson.of(activities.correct(id, correction));
+	}
+
+	@GetMapping("/activities/{id}/history")
+	List<FieldChange> history(@PathVariable long id) {
+		return activities.history(id);
 	}
 
 	@PostMapping(value = "/activities/{id}/materials", consumes = "multipart/form-data")

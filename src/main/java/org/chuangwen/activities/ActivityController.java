@@ -105,7 +105,31 @@ class ActivityController {
 		model.addAttribute("photos", activities.photos(id));
 		model.addAttribute("checkInUrl", checkInUrl(activity));
 		model.addAttribute("buildings", activities.buildingChoices(activity));
+		model.addAttribute("history", activities.history(id));
+		model.addAttribute("edition", catalog.active());
+		if (!model.containsAttribute("correction")) {
+			model.addAttribute("correction", ActivityCorrectionForm.of(activity));
+		}
 		return DETAIL;
+	}
+
+	/** Corrects title, times, place or indicators; a refusal shows the page again with what was typed and why. */
+	@PostMapping("/activities/{id}/correct")
+	String correct(@PathVariable long id, ActivityCorrectionForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			activities.correct(id, form.toCorrection());
+		} catch (UserFacingException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			response.setStatus(e.status().value());
+			model.addAttribute("correction", form);
+			model.addAttribute("error", messages.of(request, e));
+			return detail(id, model, request);
+		}
+		redirect.addFlashAttribute("flash", messages.of(request, "activity.corrected"));
+		return "redirect:/activities/" + id;
 	}
 
 	@PostMapping("/activities/{id}/materials")

@@ -57,6 +57,14 @@ class ArchivalNumbers {
 				});
 		Map<String, Integer> last = new HashMap<>();
 		given.values().forEach(g -> last.merge(g.year() + "|" + g.retention(), g.itemNo(), Math::max));
+		// numbers a correction took back (RetiredNumbers) are never handed out again
+		jdbc.sql("select year_formed, retention, max(item_no) from archive_item_retired where box_unit_id = :box and indicator_id = :indicator"
+				+ " group by year_formed, retention")
+				.param("box", box.id())
+				.param("indicator", indicator.id())
+				.query(rs -> {
+					last.merge(rs.getInt(1) + "|" + rs.getString(2), rs.getInt(3), Math::max);
+				});
 
 		Comparator<MaterialRow> filingOrder = Comparator.comparingInt(MaterialRow::year)
 				.thenComparingInt(m -> kindRank(indicator, m.kind()))

@@ -22,6 +22,7 @@ import org.chuangwen.audit.AuditLog;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Edition;
 import org.chuangwen.catalog.Indicator;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.BlobStore;
@@ -46,11 +47,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class EvidenceArchive {
 
-	private static final int TITLE_LIMIT = 300;
-	private static final int PARTY_LIMIT = 200;
-	private static final int NUMBER_LIMIT = 100;
-	private static final LocalDate EARLIEST = LocalDate.of(1949, 10, 1);
-
 	private final MaterialRepository materials;
 	private final JdbcClient jdbc;
 	private final MaterialReader reader;
@@ -64,10 +60,14 @@ public class EvidenceArchive {
 	private final Clock clock;
 	private final WriteTransactions writes;
 	private final FileIntake intake;
+	private final MaterialEdits edits;
+	private final FileDates dates;
 
 	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
 			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
-			WriteTransactions writes, FileIntake intake) {
+			WriteTransactions writes, FileIntake intake, MaterialEdits edits, FileDates dates) {
+		this.edits = edits;
+		this.dates = dates;
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
@@ -104,34 +104,26 @@ public class EvidenceArchive {
 		}
 		OrgUnit unit = scope.writable(material.orgUnitId());
 		Edition edition = catalog.active();
-		String kind = material.kind() == null ? "" : material.kind().strip();
-		if (edition.kind(kind).isEmpty()) {
-			throw UserFacingException.badRequest("unknown_kind", "error.material.kind", kind);
-		}
-		String title = material.title() == null ? "" : material.title().strip();
-		if (title.isEmpty() || title.length() > TITLE_LIMIT) {
-			throw UserFacingException.badRequest("invalid_title", "error.material.title", TITLE_LIMIT);
-		}
+		String kind = MaterialFields.kind(edition, material.kind());
+		String title = MaterialFields.title(material.title());
 		LocalDate today = LocalDate.now(clock.withZone(MaterialReader.SHANGHAI));
-		if (material.dateFormed() == null || material.dateFormed().isAfter(today) || material.dateFormed().isBefore(EARLIEST)) {
-			throw UserFacingException.badRequest("invalid_date", "error.material.date");
+		if (material.dateFormed() != null) {
+			MaterialFields.dateFormed(material.dateFormed(), today);
 		}
-		String party = blankToNull(material.responsibleParty());
-		if (party != null && party.length() > PARTY_LIMIT) {
-			throw UserFacingException.badRequest("invalid_party", "error.material.party", PARTY_LIMIT);
-		}
-		String number = blankToNull(material.documentNumber());
-		if (number != null && number.length() > NUMBER_LIMIT) {
-			throw UserFacingException.badRequest("invalid_document_number", "error.material.document-number", NUMBER_LIMIT);
-		}
+		String party = MaterialFields.party(material.responsibleParty());
+		String number = MaterialFields.documentNumber(material.documentNumber());
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
 		List<FileTypes.Inspected> inspected = check(uploads);
+		// without a date typed, the date the files carry (EXIF, document properties); never silently today
+		FileDates.Found carried = material.dateFormed() == null ? dates.first(uploads, inspected, today) : null;
+		LocalDate dateFormed = MaterialFields.dateFormed(material.dateFormed() != null ? material.dateFormed() : carried == null ? null : carried.date(),
+				today);
 		String uploadedBy = scope.user().username();
 
 		FileIntake.Stored files = intake.store(uploads, inspected);
 		List<Material.StoredFile> stored = files.files();
 		Supplier<MaterialDetails> rows = () -> {
-			Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, material.dateFormed(), party, number, uploadedBy,
+			Material saved = materials.save(Material.file(unit.id(), unit.path(), kind, title, dateFormed, party, number, uploadedBy,
 					Instant.now(clock), stored, indicators.stream().map(i -> new Material.IndicatorLink(i.id())).collect(Collectors.toSet())));
 			// last: listeners update counter rows every filing of the same box shares; they stay locked only until the commit
 			events.publishEvent(saved.filed());
@@ -159,6 +151,20 @@ public class EvidenceArchive {
 		audit.record("MATERIAL_FILED", "material", filed.id(), unit.id(),
 				kind + " / " + title + " / " + stored.size() + " file(s) / " + indicators.stream().map(Indicator::code).toList());
 		return filed;
+	}
+
+	/**
+	 * Proposes title, date formed and 责任者 for files about to be filed into {@code orgUnitId} (may be null). The files
+	 * are inspected as at filing (a file that would be refused is refused here) and nothing is stored.
+	 */
+	public MaterialProposal propose(Long orgUnitId, List<Upload> uploads) {
+		String party = orgUnitId == null ? null : scope.readable(orgUnitId).name();
+		List<FileTypes.Inspected> inspected = check(uploads);
+		FileDates.Found found = dates.first(uploads, inspected, LocalDate.now(clock.withZone(MaterialReader.SHANGHAI)));
+		String name = FileIntake.displayName(uploads.get(0));
+		String title = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+		return new MaterialProposal(title.strip(), found == null ? null : found.date(),
+				found == null ? null : found.source().name().toLowerCase(java.util.Locale.ROOT), party);
 	}
 
 	/** A material in the caller's scope, live or recycled; 404 otherwise. */
@@ -223,6 +229,27 @@ public class EvidenceArchive {
 		Long indicatorId = query.indicatorCode() == null || query.indicatorCode().isBlank() ? null : catalog.resolve(query.indicatorCode()).id();
 		MaterialReader.SearchResult result = reader.search(query, scope.path(), unitPath, indicatorId);
 		return new PageImpl<>(result.rows(), PageRequest.of(query.page(), query.size()), result.total());
+	}
+
+	/**
+	 * Corrects what was said about a material (title, kind, date formed, 责任者, 文号, unit, indicators); fields left
+	 * null stay. Checked as at filing, all or nothing; every changed field is kept in the history and audited. A new
+	 * year, kind, unit or indicator list moves the material in readiness and gives it a new archival number there.
+	 *
+	 * @return the material as it is now, never null
+	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 as at filing
+	 */
+	public MaterialDetails correct(long id, MaterialCorrection correction) {
+		// retried as a whole when it meets a printing of the same box (both lock the box's row, in different orders)
+		MaterialEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
+		edits.audit(id, applied);
+		return details(id);
+	}
+
+	/** The corrections of a material in the caller's scope, field by field, oldest first. */
+	@Transactional(readOnly = true)
+	public List<FieldChange> history(long id) {
+		return edits.history(id);
 	}
 
 	/** Moves a material to the recycle bin. It stops counting as evidence but nothing is erased. */

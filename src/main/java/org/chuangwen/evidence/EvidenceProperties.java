@@ -1,16 +1,19 @@
 package org.chuangwen.evidence;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Upload limits, and when a material counts as filed late: uploaded more than {@code lateAfter} after the
- * date it was formed.
+ * Upload limits, and when a material counts as filed late (补录): uploaded more than {@code lateAfter} after the
+ * date it was formed, and formed on or after {@code lateMarkedFrom} when that is set. Set it to the day the platform
+ * went into use: what was formed before (the 2009–2010 evidence a community gathers for the inspection) could not have
+ * been filed earlier, so the gap says nothing and the mark would be on everything. Unset, every gap is marked.
  */
 @ConfigurationProperties("chuangwen.evidence")
-record EvidenceProperties(DataSize maxFileSize, int maxFiles, Period lateAfter, Inspection inspection) {
+record EvidenceProperties(DataSize maxFileSize, int maxFiles, Period lateAfter, Inspection inspection, LocalDate lateMarkedFrom) {
 
 	EvidenceProperties {
 		if (maxFileSize == null) {

@@ -116,6 +116,10 @@ class Material {
 		return responsibleParty;
 	}
 
+	String documentNumber() {
+		return documentNumber;
+	}
+
 	String uploadedBy() {
 		return uploadedBy;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.chuangwen.platform.FieldChange;
 import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.core.io.InputStreamResource;
@@ -67,6 +68,12 @@ class MaterialApi {
 		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));
 	}
 
+	/** Reads the chosen files and proposes title, date formed and 责任者; nothing is stored. */
+	@PostMapping(value = "/propose", consumes = "multipart/form-data")
+	MaterialProposal propose(@RequestParam(required = false) Long orgUnitId, @RequestPart(name = "file", required = false) List<MultipartFile> files) {
+		return archive.propose(orgUnitId, Upload.of(files));
+	}
+
 	@GetMapping
 	PageJson search(@RequestParam(required = false) Long orgUnitId, @RequestParam(required = false) String indicatorCode,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) Integer year,
@@ -80,6 +87,17 @@ class MaterialApi {
 	@GetMapping("/{id}")
 	MaterialJson find(@PathVariable long id) {
 		return MaterialJson.of(archive.find(id));
+	}
+
+	/** Corrects the fields given (only those); the files stay as they are. */
+	@PutMapping("/{id}")
+	MaterialJson correct(@PathVariable long id, @RequestBody MaterialCorrection correction) {
+		return MaterialJson.of(archive.correct(id, correction));
+	}
+
+	@GetMapping("/{id}/history")
+	List<FieldChange> history(@PathVariable long id) {
+		return archive.history(id);
 	}
 
 	@GetMapping("/{id}/files/{index}")

@@ -103,10 +103,53 @@ class MaterialController {
 		return "redirect:/materials/" + filed.id();
 	}
 
+	/** The title and date the chosen files propose, filled in where the worker has typed nothing yet. */
+	@PostMapping("/materials/propose")
+	String propose(UploadForm form, @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+			HttpServletRequest request) {
+		UploadForm proposed = form;
+		try {
+			MaterialProposal proposal = archive.propose(form.orgUnitId(), Upload.of(files));
+			model.addAttribute("proposal", proposal);
+			proposed = form.proposed(proposal);
+		} catch (UserFacingException e) {
+			model.addAttribute("proposalError", messages.of(request, e));
+		}
+		model.addAttribute("form", proposed);
+		return FORM + " :: proposal";
+	}
+
 	@GetMapping("/materials/{id}")
 	String detail(@PathVariable long id, Model model) {
-		model.addAttribute("material", archive.find(id));
+		MaterialDetails material = archive.find(id);
+		model.addAttribute("correction", CorrectionForm.of(material));
+		return detail(material, model);
+	}
+
+	private String detail(MaterialDetails material, Model model) {
+		model.addAttribute("material", material);
+		model.addAttribute("history", archive.history(material.id()));
+		addChoices(model);
 		return DETAIL;
+	}
+
+	/** Corrects what was said about the material; the files stay. A refusal shows the form again with what was typed. */
+	@PostMapping("/materials/{id}/correct")
+	String correct(@PathVariable long id, CorrectionForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			archive.correct(id, form.toCorrection());
+		} catch (UserFacingException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			response.setStatus(e.status().value());
+			model.addAttribute("correction", form);
+			model.addAttribute("error", messages.of(request, e));
+			return detail(archive.find(id), model);
+		}
+		redirect.addFlashAttribute("flash", messages.of(request, "material.corrected"));
+		return "redirect:/materials/" + id;
 	}
 
 	@GetMapping("/materials/{id}/files/{index}")

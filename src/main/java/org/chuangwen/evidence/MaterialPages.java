@@ -1,14 +1,11 @@
 package org.chuangwen.evidence;
 
-import java.time.LocalDate;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
-import org.chuangwen.platform.Zones;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,23 +21,22 @@ class MaterialPages {
 	private final Catalog catalog;
 	private final DataScope scope;
 	private final Orgs orgs;
-	private final Clock clock;
 
-	MaterialPages(Catalog catalog, DataScope scope, Orgs orgs, Clock clock) {
+	MaterialPages(Catalog catalog, DataScope scope, Orgs orgs) {
 		this.catalog = catalog;
 		this.scope = scope;
 		this.orgs = orgs;
-		this.clock = clock;
 	}
 
 	/**
 	 * A new material as the upload form starts: the given unit (else the caller's own), which the caller must be
-	 * allowed to write to; the given indicator, resolved to its code in the edition in force; formed today (Beijing).
+	 * allowed to write to, as 责任者 too; the given indicator, resolved to its code in the edition in force; no date.
 	 */
 	NewMaterial blank(Long unit, String indicator, String kind) {
-		long unitId = scope.writable(unit == null ? scope.user().orgUnitId() : unit).id();
+		OrgUnit writable = scope.writable(unit == null ? scope.user().orgUnitId() : unit);
 		List<String> codes = indicator == null ? List.of() : List.of(catalog.resolve(indicator).code());
-		return new NewMaterial(unitId, kind, null, LocalDate.now(clock.withZone(Zones.SHANGHAI)), null, codes);
+		// no date until a file carries one or the worker types it: today would make a 2010 document a new one
+		return new NewMaterial(writable.id(), kind, null, null, writable.name(), codes);
 	}
 
 	/**

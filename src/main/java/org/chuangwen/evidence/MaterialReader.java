@@ -135,8 +135,14 @@ class MaterialReader {
 		return unit == null ? null : unit.name();
 	}
 
-	/** Days between forming and uploading when more than the configured allowance, otherwise 0. */
+	/**
+	 * Days between forming and uploading when more than the configured allowance, otherwise 0; always 0 for what was
+	 * formed before {@code late-marked-from} (see {@link EvidenceProperties}).
+	 */
 	long lateDays(LocalDate formed, Instant uploadedAt) {
+		if (properties.lateMarkedFrom() != null && formed.isBefore(properties.lateMarkedFrom())) {
+			return 0;
+		}
 		LocalDate uploaded = uploadedAt.atZone(SHANGHAI).toLocalDate();
 		return uploaded.isAfter(formed.plus(properties.lateAfter())) ? ChronoUnit.DAYS.between(formed, uploaded) : 0;
 	}

@@ -22,6 +22,12 @@ record UploadForm(
 				material.indicatorCodes(), material.documentNumber());
 	}
 
+	/** This form with what the files propose filled into the fields still empty. */
+	UploadForm proposed(MaterialProposal proposal) {
+		return new UploadForm(orgUnitId, kind, title == null || title.isBlank() ? proposal.title() : title,
+				dateFormed == null ? proposal.dateFormed() : dateFormed, responsibleParty, indicatorCodes, documentNumber);
+	}
+
 	NewMaterial toCommand() {
 		return new NewMaterial(orgUnitId, kind, title, dateFormed, responsibleParty, indicatorCodes, documentNumber);
 	}

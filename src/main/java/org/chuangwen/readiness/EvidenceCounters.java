@@ -1,6 +1,7 @@
 package org.chuangwen.readiness;
 
 import java.util.List;
+import org.chuangwen.evidence.MaterialCorrected;
 import org.chuangwen.evidence.MaterialFiled;
 import org.chuangwen.evidence.MaterialRecycled;
 import org.chuangwen.evidence.MaterialRestored;
@@ -41,6 +42,18 @@ class EvidenceCounters {
 	@EventListener
 	void on(MaterialRecycled event) {
 		add(event.orgUnitId(), event.orgPath(), event.indicatorIds(), event.kind(), event.year(), -1);
+	}
+
+	/** A corrected material counts where it is filed now instead of where it was (a recycled one counts nowhere). */
+	@EventListener
+	void on(MaterialCorrected event) {
+		if (!event.live() || !event.moved()) {
+			return;
+		}
+		MaterialCorrected.Filing before = event.before();
+		MaterialCorrected.Filing after = event.after();
+		add(before.orgUnitId(), before.orgPath(), before.indicatorIds(), before.kind(), before.year(), -1);
+		add(after.orgUnitId(), after.orgPath(), after.indicatorIds(), after.kind(), after.year(), 1);
 	}
 
 	private void add(long unitId, String path, List<Long> indicatorIds, String kind, int year, int delta) {
