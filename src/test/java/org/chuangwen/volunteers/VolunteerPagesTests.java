@@ -121,6 +121,10 @@ class VolunteerPagesTests {
 				.query(Long.class).single()).isEqualTo(2);
 		assertThat(phone.postForm("/v/join/" + code, "/v/join/" + code, Map.of("name", "x", "phone", "12")).body()).contains("请填写正确的手机号");
 		assertThat(phone.get("/v/join/NOSUCH").status()).isEqualTo(404);
+		FromAddress.Answer throttled = phone.postForm("/v/join/" + code, "/v/join/" + code, Map.of("name", "路人", "phone", "13912340113"));
+		assertThat(throttled.status()).as("three submissions and a wrong code from one address within ten minutes: the fifth attempt is refused").isEqualTo(429);
+		assertThat(throttled.body()).contains("提交过于频繁");
+		assertThat(api.get("jiedao", "/api/v1/volunteers?q=13912340113").json().get("total").asInt()).isZero();
 	}
 
 	@Test

@@ -23,10 +23,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /** Volunteers of a fresh community: registered, credited from an activity's check-ins, entered by hand, corrected. */
 @IntegrationTest
+@RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)
 class VolunteerTests {
 
@@ -40,6 +43,12 @@ class VolunteerTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	ApplicationEvents events;
 
 	Api api;
 	long community;
@@ -151,6 +160,23 @@ class VolunteerTests {
 		assertThat(api.postJson("jiedao", "/api/v1/volunteers/" + id + "/service-records",
 				"{\"date\":\"" + today + "\",\"hours\":25,\"content\":\"通宵\"}").json().get("message").asString())
 				.isEqualTo("服务时长应大于0且不超过24小时(实际服务时间,不含路途)。");
+	}
+
+	@Test
+	void anApprovalPublishesTheHoursForTheLedgers() {
+		long id = register("吴用", "13912340051");
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		long record = api.postJson("jiedao", "/api/v1/volunteers/" + id + "/service-records",
+				"{\"date\":\"" + today + "\",\"hours\":1.5,\"content\":\"垃圾分类指导\"}").id();
+		// approved in the test's own thread, so that the recorded application events see what it publishes
+		accounts.callAs(district, () -> volunteers.approve(record));
+		assertThat(events.stream(ServiceHoursConfirmed.class).filter(e -> e.recordId() == record)).singleElement().satisfies(e -> {
+			assertThat(e.volunteerId()).isEqualTo(id);
+			assertThat(e.orgUnitId()).isEqualTo(community);
+			assertThat(e.hours()).isEqualByComparingTo("1.5");
+			assertThat(e.date().toString()).isEqualTo(today);
+			assertThat(e.residentId()).isNull();
+		});
 	}
 
 	@Test
