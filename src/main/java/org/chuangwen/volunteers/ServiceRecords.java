@@ -116,9 +116,6 @@ class ServiceRecords {
 		return new BigDecimal(minutes).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
 	}
 
-	/** The confirmation of one activity's pending records with hours; answers how many were confirmed and how many wait for hours. */
-	record Confirmation(int confirmed, int withoutHours) {}
-
 	Confirmation confirmActivity(long activityId) {
 		List<ServiceRecord> records = jdbc.sql(SELECT + " where r.activity_id = :a and r.org_path like :path").param("a", activityId)
 				.param("path", scope.path() + "%").query(this::record).list();

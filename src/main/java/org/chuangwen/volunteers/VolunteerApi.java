@@ -130,7 +130,7 @@ class VolunteerApi {
 	}
 
 	@PostMapping("/service-records/confirmations")
-	ServiceRecords.Confirmation confirm(@RequestBody ConfirmBody body) {
+	Confirmation confirm(@RequestBody ConfirmBody body) {
 		if (body.activityId() == null) {
 			throw org.chuangwen.platform.UserFacingException.badRequest("bad_parameter", "error.request.bad-parameter", "activityId");
 		}

@@ -138,7 +138,7 @@ class VolunteerPages {
 	@PostMapping("/volunteers/activities/{activity}/confirmation")
 	String confirm(@PathVariable long activity, HttpServletRequest request, RedirectAttributes redirect) {
 		return attempt(request, redirect, "/volunteers/pending", () -> {
-			ServiceRecords.Confirmation done = volunteers.confirmActivity(activity);
+			Confirmation done = volunteers.confirmActivity(activity);
 			redirect.addFlashAttribute("flash", messages.of(request, "volunteer.activity-confirmed", done.confirmed(), done.withoutHours()));
 			return "/volunteers/pending";
 		});

@@ -163,7 +163,7 @@ public class Volunteers {
 
 	/** Confirms an activity's pending records in one step; 404 when the caller sees none of them. */
 	@Transactional
-	public ServiceRecords.Confirmation confirmActivity(long activityId) {
+	public Confirmation confirmActivity(long activityId) {
 		return records.confirmActivity(activityId);
 	}
 

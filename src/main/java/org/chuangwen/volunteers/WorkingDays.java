@@ -24,13 +24,16 @@ import org.springframework.stereotype.Component;
 class WorkingDays {
 
 	private final Map<LocalDate, Boolean> published = new HashMap<>();
+	private int firstPublishedYear = Integer.MAX_VALUE;
 
 	WorkingDays() {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(new ClassPathResource("volunteers/holidays.txt").getInputStream(), StandardCharsets.UTF_8))) {
 			lines.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(line -> {
 				String[] parts = line.split("\\s+");
-				published.put(LocalDate.parse(parts[0]), parts[1].equals("work"));
+				LocalDate day = LocalDate.parse(parts[0]);
+				published.put(day, parts[1].equals("work"));
+				firstPublishedYear = Math.min(firstPublishedYear, day.getYear());
 			});
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -39,7 +42,8 @@ class WorkingDays {
 
 	boolean isWorkingDay(LocalDate day) {
 		Boolean work = published.get(day);
-		if (work == null) {
+		// the file takes over from its first year on: the library's data for later years, if any, is not consulted
+		if (work == null && day.getYear() < firstPublishedYear) {
 			Holiday holiday = HolidayUtil.getHoliday(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
 			work = holiday == null ? null : holiday.isWork();
 		}
