@@ -277,6 +277,11 @@ class ServiceRecords {
 				.query(BigDecimal.class).single().setScale(2, RoundingMode.HALF_UP);
 	}
 
+	BigDecimal confirmedManualHours(long volunteerId) {
+		return jdbc.sql("select coalesce(sum(hours), 0) from service_record where volunteer_id = :v and status = 'CONFIRMED' and source = 'MANUAL'")
+				.param("v", volunteerId).query(BigDecimal.class).single().setScale(2, RoundingMode.HALF_UP);
+	}
+
 	private static LocalDateTime local(LocalDateTime time) {
 		return time == null ? null : time.withNano(0);
 	}

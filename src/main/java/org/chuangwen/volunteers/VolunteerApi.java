@@ -56,7 +56,7 @@ class VolunteerApi {
 
 	record DetailsJson(long id, long orgUnitId, String number, String name, String phone, String idNumber, String sex, LocalDate birthDate,
 			String residence, String skills, String serviceTypes, Long teamId, String team, Long residentId, boolean selfRegistered,
-			BigDecimal totalHours, String level, int stars, List<RecordJson> records, List<VolunteerNote> notes) {}
+			BigDecimal totalHours, BigDecimal manualHours, String level, int stars, List<RecordJson> records, List<VolunteerNote> notes) {}
 
 	record PageJson(List<VolunteerJson> items, long total, int page, int size) {}
 
@@ -85,7 +85,7 @@ class VolunteerApi {
 		VolunteerDetails d = volunteers.details(id);
 		Volunteer v = d.volunteer();
 		return new DetailsJson(v.id(), v.orgUnitId(), v.number(), v.name(), v.phone(), v.idNumber(), v.sex(), v.birthDate(), v.residence(), v.skills(),
-				v.serviceTypes(), v.teamId(), v.teamName(), v.residentId(), v.selfRegistered(), d.totalHours(), d.level(), d.stars(),
+				v.serviceTypes(), v.teamId(), v.teamName(), v.residentId(), v.selfRegistered(), d.totalHours(), d.manualHours(), d.level(), d.stars(),
 				d.records().stream().map(RecordJson::of).toList(), d.notes());
 	}
 

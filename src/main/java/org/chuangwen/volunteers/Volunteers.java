@@ -1,5 +1,6 @@
 package org.chuangwen.volunteers;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,12 +113,13 @@ public class Volunteers {
 	@Transactional(readOnly = true)
 	public VolunteerDetails details(long id) {
 		Volunteer volunteer = registry.readable(id);
-		var hours = records.confirmedHours(id);
+		BigDecimal hours = records.confirmedHours(id);
 		List<VolunteerNote> notes = jdbc.sql("select * from volunteer_note where volunteer_id = :v order by note_date desc, id desc").param("v", id)
 				.query((rs, n) -> new VolunteerNote(rs.getLong("id"), rs.getLong("volunteer_id"), rs.getString("kind"), rs.getDate("note_date").toLocalDate(),
 						rs.getString("title"), rs.getString("detail"), rs.getString("recorded_by")))
 				.list();
-		return new VolunteerDetails(volunteer, hours, properties.stars(hours), properties.level(hours), records.ofVolunteer(id), notes);
+		BigDecimal manual = records.confirmedManualHours(id);
+		return new VolunteerDetails(volunteer, hours, manual, properties.stars(hours), properties.level(hours), records.ofVolunteer(id), notes);
 	}
 
 	@Transactional(readOnly = true)

@@ -118,6 +118,7 @@ class VolunteerTests {
 		assertThat(after.get("totalHours").decimalValue()).isEqualByComparingTo("1.00");
 		assertThat(after.get("records").get(0).get("status").asString()).isEqualTo("CONFIRMED");
 		assertThat(after.get("level").isNull()).isTrue();
+		assertThat(after.get("manualHours").decimalValue()).isEqualByComparingTo("0");
 
 		JsonNode totals = api.get("jiedao", "/api/v1/volunteer-totals?orgUnitId=" + community + "&year=" + start.getYear()).json();
 		assertThat(totals.get("hours").decimalValue()).isEqualByComparingTo("1.00");
@@ -156,6 +157,7 @@ class VolunteerTests {
 		JsonNode volunteer = api.get("jiedao", "/api/v1/volunteers/" + id).json();
 		assertThat(volunteer.get("totalHours").decimalValue()).isEqualByComparingTo("100");
 		assertThat(volunteer.get("level").asString()).isEqualTo("一星");
+		assertThat(volunteer.get("manualHours").decimalValue()).as("kept apart from check-in hours").isEqualByComparingTo("100");
 
 		assertThat(api.postJson("jiedao", "/api/v1/volunteers/" + id + "/service-records",
 				"{\"date\":\"" + today + "\",\"hours\":25,\"content\":\"通宵\"}").json().get("message").asString())
