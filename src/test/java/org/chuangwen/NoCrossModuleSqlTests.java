@@ -59,7 +59,14 @@ class NoCrossModuleSqlTests {
 			Map.entry("activity_change", "activities"),
 			Map.entry("activity_participant", "activities"),
 			Map.entry("issued_plan", "activities"),
-			Map.entry("issued_plan_target", "activities"));
+			Map.entry("issued_plan_target", "activities"),
+			Map.entry("volunteer_team", "volunteers"),
+			Map.entry("volunteer_number", "volunteers"),
+			Map.entry("volunteer", "volunteers"),
+			Map.entry("service_record", "volunteers"),
+			Map.entry("service_record_correction", "volunteers"),
+			Map.entry("volunteer_note", "volunteers"),
+			Map.entry("volunteer_certificate", "volunteers"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");

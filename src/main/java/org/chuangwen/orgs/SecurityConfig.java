@@ -39,7 +39,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 class SecurityConfig {
 
 	private static final String[] PUBLIC = {
-		"/login", "/c", "/c/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
+		"/login", "/c", "/c/**", "/v/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**"
 	};
 
 	/** Authenticated, and neither the security nor the audit administrator (who change nothing but their own duty). */
