@@ -11,6 +11,7 @@ import org.chuangwen.catalog.Indicator;
 import org.chuangwen.evidence.MaterialDetails;
 import org.chuangwen.evidence.Upload;
 import org.chuangwen.platform.Downloads;
+import org.chuangwen.platform.QrCodes;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
 import org.springframework.http.MediaType;

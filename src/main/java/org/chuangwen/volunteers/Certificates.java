@@ -28,7 +28,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.chuangwen.activities.QrCodes;
+import org.chuangwen.platform.QrCodes;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.Orgs;

@@ -2,7 +2,7 @@ package org.chuangwen.volunteers;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.chuangwen.activities.Activity;
+import org.chuangwen.activities.CheckInCodes.CodedActivity;
 import org.chuangwen.platform.TooManyAttempts;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
@@ -59,7 +59,7 @@ class PublicPages {
 			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String residence,
 			@RequestParam(required = false) String skills, @RequestParam(required = false) String serviceTypes, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		Activity activity;
+		CodedActivity activity;
 		try {
 			activity = volunteers.activityOf(code, request.getRemoteAddr());
 		} catch (UserFacingException e) {

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.chuangwen.activities.Activities;
-import org.chuangwen.activities.Activity;
+import org.chuangwen.activities.CheckInCodes;
+import org.chuangwen.activities.CheckInCodes.CodedActivity;
 import org.chuangwen.audit.AuditLog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
@@ -37,14 +37,14 @@ public class Volunteers {
 	private final VolunteerProperties properties;
 	private final DataScope scope;
 	private final Orgs orgs;
-	private final Activities activities;
+	private final CheckInCodes activities;
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Throttle selfRegistrations;
 
 	Volunteers(VolunteerRegistry registry, ServiceRecords records, ServiceTotalsQuery totals, Certificates certificates, VolunteerProperties properties,
-			DataScope scope, Orgs orgs, Activities activities, JdbcClient jdbc, AuditLog audit, Clock clock) {
+			DataScope scope, Orgs orgs, CheckInCodes activities, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.registry = registry;
 		this.records = records;
 		this.totals = totals;
@@ -73,9 +73,9 @@ public class Volunteers {
 	}
 
 	/** The activity behind a check-in code, for the public self-registration page; 404 for a wrong code. */
-	public Activity activityOf(String code, String address) {
+	public CodedActivity activityOf(String code, String address) {
 		refuseIfThrottled(selfRegistrations.check(address), address);
-		return activities.byCode(code == null ? "" : code.strip().toUpperCase()).orElseThrow(() -> {
+		return activities.find(code == null ? "" : code.strip().toUpperCase()).orElseThrow(() -> {
 			selfRegistrations.record(address);
 			return UserFacingException.notFound("error.activity.code");
 		});
@@ -88,7 +88,7 @@ public class Volunteers {
 	 */
 	@Transactional
 	public void registerSelf(String code, NewVolunteer command, String address) {
-		Activity activity = activityOf(code, address);
+		CodedActivity activity = activityOf(code, address);
 		refuseIfThrottled(selfRegistrations.record(address), address);
 		OrgUnit unit = orgs.find(activity.orgUnitId()).orElseThrow();
 		String phone = Fields.phone(command.phone());

@@ -1,4 +1,4 @@
-package org.chuangwen.activities;
+package org.chuangwen.platform;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** The QR code a phone scans to open an activity's check-in page. */
-final class QrCodes {
+/** QR codes as PNG: an activity's check-in page, a certificate's public check. */
+public final class QrCodes {
 
 	private QrCodes() {}
 
