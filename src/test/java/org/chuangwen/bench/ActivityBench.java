@@ -22,7 +22,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.chuangwen.platform.Zones;
 
-/** Measurement 5 (opt-in): one activity's photos filed into the box of every indicator it serves. */
+/**
+ * Measurement 5 (opt-in): one activity's photos filed into the box of every indicator it serves.
+ *
+ * <pre>
+ * BASE ADMIN PASS WRITER PASS STREET RUNS PHOTOS WIDTH HEIGHT QUALITY
+ *     per run a fresh community + activity (Ⅲ-29, Ⅲ-25, Ⅲ-117): PHOTOS photos in one stage request, then one request
+ *     each; readiness polled until 图片 shows
+ * </pre>
+ */
 final class ActivityBench {
 
 	public static void main(String[] args) throws Exception {
@@ -305,7 +313,7 @@ final class ActivityBench {
 		if (r.has("flow.activity")) {
 			r.line("### Fields typed per activity, plan to briefing");
 			r.line("");
-			r.line("One activity taken through the pages as a worker and residents do (`Bench.java activityflow`): the plan form opened from the"
+			r.line("One activity taken through the pages as a worker and residents do (`ActivityFlowBench`): the plan form opened from the"
 					+ " festival calendar (" + r.g("flow.festival") + "; `GET /activities/new?festival=…&date=…`, form parsed), submitted with the typed facts"
 					+ " (`POST /activities`, times moved to now so that check-in is open), 4 people checking in on the public page `/c/{code}` (no login),"
 					+ " 4 photos through the stage form (stage pre-selected, title left empty), then the buttons 生成方案并归档 and 生成签到表并归档 and the"

@@ -24,7 +24,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 
-/** Measurement 4 (opt-in): the ZIP export of a box and of a whole community, heap and download checks. */
+/**
+ * Measurement 4 (opt-in): the ZIP export of a box and of a whole community, heap and download checks.
+ *
+ * <pre>
+ * seed      BASE USER PASS STREET MB PER_MATERIAL WIDTH HEIGHT QUALITY PDF(0|1) EXTRAS(0|1)
+ *                                                  a community with ≈MB of photos in box Ⅲ-116 (+ PDF twin, + small files)
+ * blobs     BASE USER PASS UNIT_ID CODE|- STORE_ROOT OUT_LIST LABEL   the unit's stored blob files, from the API
+ * export    BASE USER PASS UNIT_ID CODES|all LABEL APP_PID APP_LOG OUT_DIR SERVER_EXPORT_DIR
+ *                                                  export, poll to DONE (jstat heap), download, Range halves, anatomy
+ * gclog     GC_LOG LABEL                           max heap before/after collections from -Xlog:gc
+ * </pre>
+ */
 final class ExportBench {
 
 	public static void main(String[] args) throws Exception {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+/** The controls of one form of a rendered page, by name: how each is filled in and what it holds already. */
 final class FormFields {
 
 	record Control(String name, String how, String type, boolean required, String value, int options, List<String> checked) {}

@@ -27,7 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Measurement 3: a street of communities seeded with small real files, then readiness latency (page and API). */
+/**
+ * Measurement 3: a street of communities seeded with small real files, then readiness latency (page and API).
+ *
+ * <pre>
+ * seed      BASE USER PASS DISTRICT COMMUNITIES PER PARALLEL api|form
+ * latency   BASE USER PASS UNIT_ID COMMUNITIES WARMUP N SESSION_FILE
+ * </pre>
+ */
 final class ReadinessBench {
 
 	public static void main(String[] args) throws Exception {

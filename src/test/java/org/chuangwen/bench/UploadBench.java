@@ -29,7 +29,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-/** Measurement 2: photos filed through the API, one per request and all in one, against plain Java writes. */
+/**
+ * Measurement 2: photos filed through the API, one per request and all in one, against plain Java writes.
+ *
+ * <pre>
+ * photos    DIR COUNT WIDTH HEIGHT QUALITY SEED      distinct random-noise JPEGs (with EXIF DateTimeOriginal)
+ * diskwrite SRCDIR OUTDIR                            plain-Java write of the same bytes (unsynced, +SHA-256, fsynced)
+ * upload    BASE USER PASS UNIT_NAME DIR_A DIR_B     one material per photo (DIR_A), then all of DIR_B in one request
+ * </pre>
+ */
 final class UploadBench {
 
 	public static void main(String[] args) throws Exception {
