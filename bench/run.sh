@@ -2,6 +2,8 @@
 # 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
 # "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity").
 # Run from the project root: bench/run.sh
+# Each step runs one scenario class of src/test/java/org/chuangwen/bench (StartBench, UploadBench, ReadinessBench,
+# ExportBench, ActivityBench, ActivityFlowBench; Report writes the summary), compiled here with Maven.
 # Options (environment variables) are described in bench/README.md.
 set -euo pipefail
 
