@@ -2,6 +2,8 @@
 # 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
 # "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity").
 # Run from the project root: bench/run.sh
+# Each step runs one scenario class of src/test/java/org/chuangwen/bench (StartBench, UploadBench, ReadinessBench,
+# ExportBench, ActivityBench, ActivityFlowBench; Report writes the summary), compiled here with Maven.
 # Options (environment variables) are described in bench/README.md.
 set -euo pipefail
 
@@ -53,6 +55,14 @@ elif [[ ! -f "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
   log "building $JAR (mvn -B -q -DskipTests package)"
   mvn -B -q -DskipTests package
 fi
+# The scenarios are classes of the test source set (src/test/java/org/chuangwen/bench): compiled once here (nothing to
+# do if they are up to date), run with the project's dependencies (one classpath file, rebuilt when pom.xml changes)
+log "compiling the bench scenarios (mvn -B -q -DskipTests test-compile)"
+mvn -B -q -DskipTests test-compile
+BENCH_DEPS="$ROOT/target/bench-classpath.txt"
+if [[ ! -s "$BENCH_DEPS" || "$ROOT/pom.xml" -nt "$BENCH_DEPS" ]]; then
+  mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$BENCH_DEPS"
+fi
 
 SAMPLER_PID=""
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/chuangwen-bench.XXXXXX")
@@ -84,7 +94,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 kv() { printf '%s=%s\n' "$1" "$2" >> "$BENCH_KV"; printf '  %s = %s\n' "$1" "$2"; }
-bench() { java "$BENCH/Bench.java" "$@"; }
+# scenario CLASS ARGS…: one scenario class of org.chuangwen.bench (see bench/README.md, "One scenario alone")
+scenario() { local class=$1; shift; java -cp "$BENCH_CP" "org.chuangwen.bench.$class" "$@"; }
 
 # CPU busy % of the whole machine over 2 s (anything else running skews the numbers on 2 cores)
 cpu_busy() {
@@ -138,12 +149,17 @@ vm_mem() { # label pid
 }
 
 start_app() { # label dir
-  bench start "$WORK/app.jar" "$2" "$PORT" "$WORK/$1.pid" "$WORK/logs/$1.log" "$1"
+  scenario StartBench "$WORK/app.jar" "$2" "$PORT" "$WORK/$1.pid" "$WORK/logs/$1.log" "$1"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
 log "benchmark work dir $WORK"
 cp "$JAR" "$WORK/app.jar"   # a rebuild of target/ during the run cannot pull the jar from under the JVM
+# the same for the scenario classes: the bench package and the main classes it uses, copied into the work dir
+mkdir -p "$WORK/bench-classes/org/chuangwen"
+cp -r "$ROOT/target/test-classes/org/chuangwen/bench" "$WORK/bench-classes/org/chuangwen/"
+cp -r "$ROOT/target/classes" "$WORK/main-classes"
+BENCH_CP="$WORK/bench-classes:$WORK/main-classes:$(cat "$BENCH_DEPS")"
 kv meta.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 kv meta.cpus "$(nproc)"
 kv meta.cpu_model "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
@@ -173,8 +189,8 @@ kv meta.photo_dims "${PHOTO_W}×${PHOTO_H}, quality $PHOTO_Q"
 start_sampler
 if has_step upload; then
   log "generating 2 × $PHOTOS distinct JPEGs (set A: one material each, set B: one request)"
-  bench photos "$WORK/photos-a" "$PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" 1
-  bench photos "$WORK/photos-b" "$PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" 2
+  scenario UploadBench photos "$WORK/photos-a" "$PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" 1
+  scenario UploadBench photos "$WORK/photos-b" "$PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" 2
 fi
 
 MAIN_DIR=""
@@ -206,21 +222,21 @@ fi
 if has_step upload; then
   log "2. plain Java write of the same bytes (baseline)"
   phase "disk baseline"
-  bench diskwrite "$WORK/photos-a" "$WORK/diskwrite"
+  scenario UploadBench diskwrite "$WORK/photos-a" "$WORK/diskwrite"
   log "2. uploading $PHOTOS photos as shequ1, sequentially, then all of set B in one request"
   phase "upload"
-  bench upload "$BASE" shequ1 "$PASSWORD" 和平社区 "$WORK/photos-a" "$WORK/photos-b"
+  scenario UploadBench upload "$BASE" shequ1 "$PASSWORD" 和平社区 "$WORK/photos-a" "$WORK/photos-b"
   rm -rf "$WORK/photos-a" "$WORK/photos-b"
 fi
 
 if has_step readiness; then
   log "3. seeding a street of $COMMUNITIES communities × $PER_COMMUNITY materials ($PARALLEL parallel, via $SEED_VIA)"
   phase "seeding"
-  bench seed "$BASE" admin "$PASSWORD" 示范区 "$COMMUNITIES" "$PER_COMMUNITY" "$PARALLEL" "$SEED_VIA"
+  scenario ReadinessBench seed "$BASE" admin "$PASSWORD" 示范区 "$COMMUNITIES" "$PER_COMMUNITY" "$PARALLEL" "$SEED_VIA"
   STREET=$(sed -n 's/^seed.street_id=//p' "$BENCH_KV" | tail -1)
   log "3. readiness latency for street $STREET ($WARMUP warm-up + $REQUESTS sequential requests each)"
   phase "readiness latency"
-  bench latency "$BASE" admin "$PASSWORD" "$STREET" "$COMMUNITIES" "$WARMUP" "$REQUESTS" "$WORK/session"
+  scenario ReadinessBench latency "$BASE" admin "$PASSWORD" "$STREET" "$COMMUNITIES" "$WARMUP" "$REQUESTS" "$WORK/session"
   if (( WRK_SECONDS > 0 )) && command -v wrk >/dev/null; then
     SID=$(cat "$WORK/session")
     kv wrk.args "wrk -t2 -c4 -d${WRK_SECONDS}s --latency"
@@ -264,11 +280,11 @@ if has_step activity; then
   [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/activity.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
   log "5. activities: $ACT_RUNS × ($ACT_PHOTOS photos in one stage request | $ACT_PHOTOS requests of one photo), each on a fresh community, as jiedao"
   phase "activity: photos"
-  bench activity "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道 "$ACT_RUNS" "$ACT_PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q"
+  scenario ActivityBench "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道 "$ACT_RUNS" "$ACT_PHOTOS" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q"
   phase_end
   kv activity.others_pct "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
   log "5. activities: one activity from plan to briefing on the pages (fields typed, facts reused)"
-  bench activityflow "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道
+  scenario ActivityFlowBench "$BASE" admin "$PASSWORD" jiedao "$PASSWORD" 幸福街道
   vm_mem activity "$(cat "$WORK/activity.pid")"
   kv activity.data_files "$(du -sh "$WORK/activity/data/files" | cut -f1)"
   stop_app "$WORK/activity.pid"
@@ -340,7 +356,7 @@ PY
     rm -rf "$d" "$zip"
   }
   export_run() { # label unit codes|all pidfile-label; the measured phase ends before the download and the checks
-    bench export "$BASE" admin "$PASSWORD" "$2" "$3" "$1" "$(cat "$WORK/$4.pid")" "$WORK/logs/$4.log" "$EXPORTS" "$EXP/data/exports"
+    scenario ExportBench export "$BASE" admin "$PASSWORD" "$2" "$3" "$1" "$(cat "$WORK/$4.pid")" "$WORK/logs/$4.log" "$EXPORTS" "$EXP/data/exports"
     phase_end
     kv "$1.others_pct" "$(awk -v t0="$PHASE_T0" '$1 >= t0 { n++; if ($2 > 0) h++ } END { print n ? int(100 * h / n) : 0 }' "$WORK/others.log")"
     verify_zip "$1"
@@ -351,13 +367,13 @@ PY
   phase "export: filing"
   start_app exportfill "$EXP"
   [[ -z "$MAIN" ]] && kv meta.vm_flags "$(jcmd "$(cat "$WORK/exportfill.pid")" VM.flags 2>/dev/null | tail -n +2 | tr '\n' ' ' | sed 's/ *$//' || echo '?')"
-  bench exportseed "$BASE" admin "$PASSWORD" 幸福街道 "$EXPORT_MB" "$EXPORT_PER_MATERIAL" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" "$EXPORT_PDF" "$EXPORT_WHOLE"
+  scenario ExportBench seed "$BASE" admin "$PASSWORD" 幸福街道 "$EXPORT_MB" "$EXPORT_PER_MATERIAL" "$PHOTO_W" "$PHOTO_H" "$PHOTO_Q" "$EXPORT_PDF" "$EXPORT_WHOLE"
   PHOTO_UNIT=$(sed -n 's/^export.photo_unit=//p' "$BENCH_KV" | tail -1)
   PDF_UNIT=$(sed -n 's/^export.pdf_unit=//p' "$BENCH_KV" | tail -1)
   phase_end
-  bench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/box.blobs" box_files
-  [[ -n "$PDF_UNIT" ]] && bench blobs "$BASE" admin "$PASSWORD" "$PDF_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/pdf.blobs" pdfbox_files
-  [[ "$EXPORT_WHOLE" == 1 ]] && bench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" - "$EXP/data/files" "$WORK/whole.blobs" whole_files
+  scenario ExportBench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/box.blobs" box_files
+  [[ -n "$PDF_UNIT" ]] && scenario ExportBench blobs "$BASE" admin "$PASSWORD" "$PDF_UNIT" Ⅲ-116 "$EXP/data/files" "$WORK/pdf.blobs" pdfbox_files
+  [[ "$EXPORT_WHOLE" == 1 ]] && scenario ExportBench blobs "$BASE" admin "$PASSWORD" "$PHOTO_UNIT" - "$EXP/data/files" "$WORK/whole.blobs" whole_files
   stop_app "$WORK/exportfill.pid"
 
   log "4. reference: cp (cold and warm), zip -0 -r and sha256sum of the box's blob files"
@@ -382,7 +398,7 @@ PY
   fi
   vm_mem export "$(cat "$WORK/export.pid")"
   stop_app "$WORK/export.pid"
-  bench gclog "$WORK/logs/export-gc.log" export
+  scenario ExportBench gclog "$WORK/logs/export-gc.log" export
 
   if [[ -n "$EXPORT_SMALL_HEAP" ]]; then
     log "4. export of box Ⅲ-116 again with -Xmx$EXPORT_SMALL_HEAP"
@@ -393,7 +409,7 @@ PY
     export_run box_small "$PHOTO_UNIT" Ⅲ-116 exportsmall
     vm_mem exportsmall "$(cat "$WORK/exportsmall.pid")"
     stop_app "$WORK/exportsmall.pid"
-    bench gclog "$WORK/logs/exportsmall-gc.log" export_small
+    scenario ExportBench gclog "$WORK/logs/exportsmall-gc.log" export_small
   fi
   kv export.data_files "$(du -sh "$EXP/data/files" | cut -f1)"
 fi
@@ -401,7 +417,7 @@ fi
 phase_end
 kv meta.busy "$(contention_summary)"
 
-bench report "$BENCH_KV" "$RESULTS/latest.md"
+scenario Report "$BENCH_KV" "$RESULTS/latest.md"
 cp "$BENCH_KV" "$RESULTS/latest.kv"
 log "summary (also in bench/results/latest.md)"
 cat "$RESULTS/latest.md"
