@@ -25,10 +25,12 @@ class ResidentApi {
 
 	private final Residents residents;
 	private final RosterWorkbooks workbooks;
+	private final PublicGood publicGood;
 
-	ResidentApi(Residents residents, RosterWorkbooks workbooks) {
+	ResidentApi(Residents residents, RosterWorkbooks workbooks, PublicGood publicGood) {
 		this.residents = residents;
 		this.workbooks = workbooks;
+		this.publicGood = publicGood;
 	}
 
 	record ResidentJson(long id, long buildingId, String name, String sex, LocalDate birthDate, int age, String idNumber, String phone, String unitNo,
@@ -51,6 +53,20 @@ class ResidentApi {
 		Residents.Page found = residents.list(orgUnitId, q, page, size);
 		LocalDate today = residents.today();
 		return new PageJson(found.items().stream().map(r -> ResidentJson.of(r, today)).toList(), found.page(), found.size(), found.total(), found.pages());
+	}
+
+	record ParticipationJson(long communityId, String communityName, LocalDate from, LocalDate to, long residents, long participants, double rate,
+			double target, boolean met, List<String> categories, List<PublicGood.Row> rows) {}
+
+	/** Ⅲ-53 with the rows behind the number; the period defaults to this year up to today. */
+	@GetMapping("/participation")
+	ParticipationJson participation(@RequestParam long orgUnitId, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		LocalDate end = to != null ? to : residents.today();
+		LocalDate start = from != null ? from : end.withDayOfYear(1);
+		Participation p = residents.participation(orgUnitId, start, end);
+		return new ParticipationJson(p.communityId(), p.communityName(), p.from(), p.to(), p.residents(), p.participants(), p.rate(), p.target(), p.met(),
+				publicGood.categories(), publicGood.rows(orgUnitId, start, end));
 	}
 
 	@GetMapping("/{id}")

@@ -40,8 +40,9 @@ public class Residents {
 	private final JdbcClient jdbc;
 	private final PeopleProperties properties;
 	private final Clock clock;
+	private final PublicGood publicGood;
 
-	Residents(ResidentRows rows, RosterImports imports, DataScope scope, PersonalData personalData, WriteTransactions transactions, AuditLog audit,
+	Residents(ResidentRows rows, RosterImports imports, PublicGood publicGood, DataScope scope, PersonalData personalData, WriteTransactions transactions, AuditLog audit,
 			JdbcClient jdbc, PeopleProperties properties, Clock clock) {
 		this.rows = rows;
 		this.imports = imports;
@@ -52,6 +53,7 @@ public class Residents {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.publicGood = publicGood;
 	}
 
 	/** The resident if the caller may read them; empty for an unknown id or one outside the caller's scope. */
@@ -68,6 +70,16 @@ public class Residents {
 	/** Residents at or below {@code orgPath} with this phone hash, for listeners that run without a caller. */
 	public List<Long> residentIdsByPhoneHash(String phoneHash, String orgPath) {
 		return rows.idsByPhoneHash(phoneHash, orgPath);
+	}
+
+	/**
+	 * Ⅲ-53 for the community of {@code orgUnitId} (the unit itself, or the community above it) over {@code from} to
+	 * {@code to}, both included.
+	 *
+	 * @throws UserFacingException 404 outside the caller's scope, 400 for a unit with no community or a reversed period
+	 */
+	public Participation participation(long orgUnitId, LocalDate from, LocalDate to) {
+		return publicGood.figure(orgUnitId, from, to);
 	}
 
 	private static ResidentRef ref(ResidentView r) {
