@@ -6,11 +6,11 @@ import java.time.Instant;
 record ImportJob(long id, long orgUnitId, String fileName, String requestedBy, Instant startedAt, Instant finishedAt, String state, int rowsRead,
 		int imported, int updated, int unchanged, int rejected, String error) {
 
-	boolean finished() {
+	public boolean finished() {
 		return !"RUNNING".equals(state);
 	}
 
-	boolean done() {
+	public boolean done() {
 		return "DONE".equals(state);
 	}
 }

@@ -8,7 +8,7 @@ import java.time.Period;
 record ResidentView(long id, long buildingId, String orgPath, String name, String sex, LocalDate birthDate, String idNumber, String phone,
 		String unitNo, String roomNo, String relation, String category, String careGroups, int version, Instant updatedAt, String updatedBy) {
 
-	int age(LocalDate today) {
+	public int age(LocalDate today) {
 		return Period.between(birthDate, today).getYears();
 	}
 }

@@ -88,7 +88,7 @@ public class Residents {
 
 	record Page(List<ResidentView> items, int page, int size, long total) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (total + size - 1) / size);
 		}
 	}
