@@ -86,7 +86,9 @@ class RosterWorkbooks {
 			columns.add(Roster.REASON);
 		}
 		int reasonAt = reasonColumn;
-		try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW)) {
+		// shared strings, not SXSSF's inline ones: POI's user model edits an inline string cell by adding a value the
+		// next reader ignores, so a report fixed with POI would come back unchanged
+		try (SXSSFWorkbook book = new SXSSFWorkbook(null, WINDOW, false, true)) {
 			Sheet sheet = book.createSheet("错误行");
 			CellStyle text = book.createCellStyle();
 			text.setDataFormat(book.createDataFormat().getFormat("@"));
