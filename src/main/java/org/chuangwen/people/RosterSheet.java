@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -28,6 +27,8 @@ import org.xml.sax.XMLReader;
  * is held, so a roster of any length is read in a small heap. Shared strings are the one part POI keeps whole.
  */
 final class RosterSheet {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterSheet.class);
 
 	/** Receives the rows in order; cells are the sheet's text as shown in Excel, "" for blank cells. */
 	interface Rows {
@@ -62,10 +63,13 @@ final class RosterSheet {
 			} catch (Stop stop) {
 				// the receiver has what it needs
 			}
-		} catch (InvalidFormatException | SAXException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-				| org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
-			throw notARoster();
-		} catch (OpenXML4JException | IOException | javax.xml.parsers.ParserConfigurationException e) {
+		} catch (SAXException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+				| org.apache.poi.openxml4j.exceptions.InvalidOperationException | OpenXML4JException | IOException
+				| javax.xml.parsers.ParserConfigurationException e) {
+			// where, not what: a parser's message may quote the sheet's content
+			log.warn("Roster unreadable: {} at line {} (cause {})", e.getClass().getName(),
+					e instanceof org.xml.sax.SAXParseException p ? p.getLineNumber() : -1,
+					e.getCause() == null ? "none" : e.getCause().getClass().getName());
 			throw notARoster();
 		}
 	}
