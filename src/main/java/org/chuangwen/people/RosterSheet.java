@@ -48,6 +48,7 @@ final class RosterSheet {
 	private RosterSheet() {}
 
 	static void read(Path file, Rows rows) {
+		Handler handler = new Handler(rows);
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -58,7 +59,7 @@ final class RosterSheet {
 			}
 			try (InputStream sheet = sheets.next()) {
 				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Handler(rows), new DataFormatter(), false));
+				parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, handler, new DataFormatter(), false));
 				parser.parse(new InputSource(sheet));
 			} catch (Stop stop) {
 				// the receiver has what it needs
@@ -70,6 +71,11 @@ final class RosterSheet {
 			log.warn("Roster unreadable: {} at line {} (cause {})", e.getClass().getName(),
 					e instanceof org.xml.sax.SAXParseException p ? p.getLineNumber() : -1,
 					e.getCause() == null ? "none" : e.getCause().getClass().getName());
+			if (handler.lastRow > 0) {
+				// e.g. a sheet larger than the platform's ZIP entry limit (chuangwen.evidence.inspection.max-entry-size):
+				// the rows before stay imported, the worker splits the file
+				throw UserFacingException.badRequest("roster_unreadable", "people.import.unreadable", handler.lastRow);
+			}
 			throw notARoster();
 		}
 	}
@@ -83,6 +89,7 @@ final class RosterSheet {
 		private final Rows rows;
 		private final List<String> cells = new ArrayList<>();
 		private boolean headerSeen;
+		private int lastRow;
 
 		Handler(Rows rows) {
 			this.rows = rows;
@@ -95,6 +102,7 @@ final class RosterSheet {
 
 		@Override
 		public void endRow(int rowNum) {
+			lastRow = rowNum + 1;
 			if (!headerSeen) {
 				headerSeen = true;
 				rows.header(List.copyOf(cells));
