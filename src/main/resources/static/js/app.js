@@ -60,3 +60,10 @@ document.addEventListener('input', function (event) {
     item.hidden = needle !== '' && item.dataset.filterText.toLowerCase().indexOf(needle) < 0;
   });
 });
+
+// <select data-submit-on-change>: a choice submits its form at once (no inline handler, which the CSP forbids).
+document.addEventListener('change', function (event) {
+  if (event.target.matches('[data-submit-on-change]') && event.target.form) {
+    event.target.form.submit();
+  }
+});
