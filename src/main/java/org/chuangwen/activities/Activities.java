@@ -198,14 +198,14 @@ class Activities {
 	 *
 	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 naming the field at fault
 	 */
-	public Activity correct(long id, ActivityCorrection correction) {
+	Activity correct(long id, ActivityCorrection correction) {
 		ActivityEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
 		edits.audit(id, applied);
 		return find(id);
 	}
 
 	/** The corrections of an activity in the caller's scope, field by field, oldest first. */
-	public List<FieldChange> history(long id) {
+	List<FieldChange> history(long id) {
 		return edits.history(id);
 	}
 

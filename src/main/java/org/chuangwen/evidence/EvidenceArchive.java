@@ -33,7 +33,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +49,6 @@ public class EvidenceArchive {
 	private final MaterialRepository materials;
 	private final JdbcClient jdbc;
 	private final MaterialReader reader;
-	private final FileTypes types;
 	private final BlobStore blobs;
 	private final Catalog catalog;
 	private final DataScope scope;
@@ -63,7 +61,7 @@ public class EvidenceArchive {
 	private final MaterialEdits edits;
 	private final FileDates dates;
 
-	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, FileTypes types, BlobStore blobs, Catalog catalog,
+	EvidenceArchive(MaterialRepository materials, JdbcClient jdbc, MaterialReader reader, BlobStore blobs, Catalog catalog,
 			DataScope scope, AuditLog audit, ApplicationEventPublisher events, EvidenceProperties properties, Clock clock,
 			WriteTransactions writes, FileIntake intake, MaterialEdits edits, FileDates dates) {
 		this.edits = edits;
@@ -71,7 +69,6 @@ public class EvidenceArchive {
 		this.materials = materials;
 		this.jdbc = jdbc;
 		this.reader = reader;
-		this.types = types;
 		this.blobs = blobs;
 		this.catalog = catalog;
 		this.scope = scope;
@@ -113,7 +110,7 @@ public class EvidenceArchive {
 		String party = MaterialFields.party(material.responsibleParty());
 		String number = MaterialFields.documentNumber(material.documentNumber());
 		List<Indicator> indicators = catalog.resolveAll(material.indicatorCodes());
-		List<FileTypes.Inspected> inspected = check(uploads);
+		List<FileTypes.Inspected> inspected = intake.inspect(uploads);
 		// without a date typed, the date the files carry (EXIF, document properties); never silently today
 		FileDates.Found carried = material.dateFormed() == null ? dates.first(uploads, inspected, today) : null;
 		LocalDate dateFormed = MaterialFields.dateFormed(material.dateFormed() != null ? material.dateFormed() : carried == null ? null : carried.date(),
@@ -157,9 +154,9 @@ public class EvidenceArchive {
 	 * Proposes title, date formed and 责任者 for files about to be filed into {@code orgUnitId} (may be null). The files
 	 * are inspected as at filing (a file that would be refused is refused here) and nothing is stored.
 	 */
-	public MaterialProposal propose(Long orgUnitId, List<Upload> uploads) {
+	MaterialProposal propose(Long orgUnitId, List<Upload> uploads) {
 		String party = orgUnitId == null ? null : scope.readable(orgUnitId).name();
-		List<FileTypes.Inspected> inspected = check(uploads);
+		List<FileTypes.Inspected> inspected = intake.inspect(uploads);
 		FileDates.Found found = dates.first(uploads, inspected, LocalDate.now(clock.withZone(MaterialReader.SHANGHAI)));
 		String name = FileIntake.displayName(uploads.get(0));
 		String title = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -239,7 +236,7 @@ public class EvidenceArchive {
 	 * @return the material as it is now, never null
 	 * @throws UserFacingException 404 outside the caller's scope, 403 for a read-only role, 400 as at filing
 	 */
-	public MaterialDetails correct(long id, MaterialCorrection correction) {
+	MaterialDetails correct(long id, MaterialCorrection correction) {
 		// retried as a whole when it meets a printing of the same box (both lock the box's row, in different orders)
 		MaterialEdits.Applied applied = writes.run(() -> edits.correct(id, correction));
 		edits.audit(id, applied);
@@ -248,7 +245,7 @@ public class EvidenceArchive {
 
 	/** The corrections of a material in the caller's scope, field by field, oldest first. */
 	@Transactional(readOnly = true)
-	public List<FieldChange> history(long id) {
+	List<FieldChange> history(long id) {
 		return edits.history(id);
 	}
 
@@ -386,39 +383,5 @@ public class EvidenceArchive {
 		Material material = readable(id);
 		scope.checkWrite(material.orgPath(), material.orgUnitId(), "material", id);
 		return material;
-	}
-
-	/** Checks every file before any is stored; returns what inspecting each found, in order. */
-	private List<FileTypes.Inspected> check(List<Upload> uploads) {
-		if (uploads == null || uploads.isEmpty()) {
-			throw UserFacingException.badRequest("missing_file", "error.upload.none");
-		}
-		if (uploads.size() > properties.maxFiles()) {
-			throw UserFacingException.badRequest("too_many_files", "error.upload.too-many", properties.maxFiles());
-		}
-		List<FileTypes.Inspected> inspected = new ArrayList<>();
-		for (Upload upload : uploads) {
-			String name = FileIntake.displayName(upload);
-			if (upload.size() <= 0) {
-				throw UserFacingException.badRequest("empty_file", "error.upload.empty", name);
-			}
-			if (upload.size() > properties.maxFileSize().toBytes()) {
-				throw new UserFacingException(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "error.upload.too-large", name,
-						properties.maxFileSize().toMegabytes());
-			}
-			FileTypes.Inspected file;
-			try {
-				file = types.inspect(upload.content());
-			} catch (IOException e) {
-				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
-			} catch (FileRefused refused) {
-				throw refused.toUserFacing(name);
-			}
-			if (file == null) {
-				throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "error.upload.type", name);
-			}
-			inspected.add(file);
-		}
-		return inspected;
 	}
 }

@@ -8,12 +8,14 @@ import org.chuangwen.platform.BlobStore;
 import org.chuangwen.platform.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the checked files of one filing into the blob store before any row is written, and settles them once the
- * rows are committed or not: a filing whose rows did not commit leaves no blob behind, except one that identical
- * bytes filed concurrently still hold or that a committed row references.
+ * Inspects the files of one filing (count, size, type, the limits on hostile content), brings them into the blob store
+ * before any row is written, and settles them once the rows are committed or not: a filing whose rows did not commit
+ * leaves no blob behind, except one that identical bytes filed concurrently still hold or that a committed row
+ * references.
  */
 @Component
 class FileIntake {
@@ -22,10 +24,14 @@ class FileIntake {
 
 	private final BlobStore blobs;
 	private final FileReferences references;
+	private final FileTypes types;
+	private final EvidenceProperties properties;
 
-	FileIntake(BlobStore blobs, FileReferences references) {
+	FileIntake(BlobStore blobs, FileReferences references, FileTypes types, EvidenceProperties properties) {
 		this.blobs = blobs;
 		this.references = references;
+		this.types = types;
+		this.properties = properties;
 	}
 
 	/** The stored files of one filing, in upload order; {@link #settle} must follow exactly once. */
@@ -99,5 +105,39 @@ class FileIntake {
 		}
 		// room for the extension the stored name may get (material_file.name holds 300)
 		return name.length() > 290 ? name.substring(name.length() - 290) : name;
+	}
+
+	/** Checks every file before any is stored; returns what inspecting each found, in order. */
+	List<FileTypes.Inspected> inspect(List<Upload> uploads) {
+		if (uploads == null || uploads.isEmpty()) {
+			throw UserFacingException.badRequest("missing_file", "error.upload.none");
+		}
+		if (uploads.size() > properties.maxFiles()) {
+			throw UserFacingException.badRequest("too_many_files", "error.upload.too-many", properties.maxFiles());
+		}
+		List<FileTypes.Inspected> inspected = new ArrayList<>();
+		for (Upload upload : uploads) {
+			String name = displayName(upload);
+			if (upload.size() <= 0) {
+				throw UserFacingException.badRequest("empty_file", "error.upload.empty", name);
+			}
+			if (upload.size() > properties.maxFileSize().toBytes()) {
+				throw new UserFacingException(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "error.upload.too-large", name,
+						properties.maxFileSize().toMegabytes());
+			}
+			FileTypes.Inspected file;
+			try {
+				file = types.inspect(upload.content());
+			} catch (IOException e) {
+				throw UserFacingException.badRequest("upload_incomplete", "error.upload.incomplete");
+			} catch (FileRefused refused) {
+				throw refused.toUserFacing(name);
+			}
+			if (file == null) {
+				throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "error.upload.type", name);
+			}
+			inspected.add(file);
+		}
+		return inspected;
 	}
 }

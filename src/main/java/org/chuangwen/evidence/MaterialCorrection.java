@@ -8,7 +8,7 @@ import java.util.List;
  * {@code responsibleParty} or {@code documentNumber} clears it; {@code indicatorCodes}, when given, replaces the list.
  * The files themselves are never part of a correction.
  */
-public record MaterialCorrection(String title, String kind, LocalDate dateFormed, String responsibleParty, String documentNumber,
+record MaterialCorrection(String title, String kind, LocalDate dateFormed, String responsibleParty, String documentNumber,
 		Long orgUnitId, List<String> indicatorCodes) {
 
 	public MaterialCorrection {

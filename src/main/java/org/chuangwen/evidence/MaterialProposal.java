@@ -7,4 +7,4 @@ import java.time.LocalDate;
  * from what the files carry ({@code dateSource} {@code photo}, {@code document} or {@code pdf}; both null when none
  * carries a date, and the date must then be typed) and 责任者 the unit's name.
  */
-public record MaterialProposal(String title, LocalDate dateFormed, String dateSource, String responsibleParty) {}
+record MaterialProposal(String title, LocalDate dateFormed, String dateSource, String responsibleParty) {}

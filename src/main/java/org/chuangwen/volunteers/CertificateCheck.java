@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** What the public verification page shows of a certificate: never more than the masked name and the totals. */
-public record CertificateCheck(String number, String maskedName, BigDecimal totalHours, LocalDate issuedOn, String unitName, Verdict verdict) {
+record CertificateCheck(String number, String maskedName, BigDecimal totalHours, LocalDate issuedOn, String unitName, Verdict verdict) {
 
 	/** Genuine and unchanged; genuine but its records were corrected after issue; or not what was issued. */
 	public enum Verdict {

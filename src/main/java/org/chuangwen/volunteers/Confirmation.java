@@ -1,4 +1,4 @@
 package org.chuangwen.volunteers;
 
 /** An activity's records confirmed in one step: how many were confirmed, and how many wait for their hours (no check-out). */
-public record Confirmation(int confirmed, int withoutHours) {}
+record Confirmation(int confirmed, int withoutHours) {}

@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One correction of a service record: the old and the new value side by side, who changed it and why. */
-public record Correction(long id, long recordId, LocalDate oldDate, LocalDate newDate, BigDecimal oldHours, BigDecimal newHours, String oldContent,
+record Correction(long id, long recordId, LocalDate oldDate, LocalDate newDate, BigDecimal oldHours, BigDecimal newHours, String oldContent,
 		String newContent, String reason, String correctedBy, Instant correctedAt) {}

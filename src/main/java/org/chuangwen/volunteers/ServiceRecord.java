@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * entered by hand ({@code MANUAL}). {@code hours} is null while a check-out is missing. {@code overdue} marks a pending
  * record not confirmed within the rules' working days.
  */
-public record ServiceRecord(long id, long volunteerId, String volunteerName, String volunteerNumber, long orgUnitId, String source, Long activityId,
+record ServiceRecord(long id, long volunteerId, String volunteerName, String volunteerNumber, long orgUnitId, String source, Long activityId,
 		String title, LocalDate date, String place, String content, BigDecimal hours, String organizer, String leader, String served,
 		LocalDateTime checkedInAt, LocalDateTime checkedOutAt, String status, String enteredBy, Instant enteredAt, String confirmedBy,
 		Instant confirmedAt, String recorder, LocalDate dueBy, boolean overdue, String orgPath) {

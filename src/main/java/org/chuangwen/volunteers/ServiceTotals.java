@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Confirmed hours of one year under a unit: in all, per unit, per team and per volunteer (sums of records, never kept). */
-public record ServiceTotals(int year, BigDecimal hours, int records, List<Line> units, List<Line> teams, List<Line> volunteers) {
+record ServiceTotals(int year, BigDecimal hours, int records, List<Line> units, List<Line> teams, List<Line> volunteers) {
 
 	public ServiceTotals {
 		units = List.copyOf(units);

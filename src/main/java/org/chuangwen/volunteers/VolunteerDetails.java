@@ -7,7 +7,7 @@ import java.util.List;
  * A volunteer with confirmed hours (of which {@code manualHours} were entered by hand, kept apart from check-in hours),
  * star level (null below the first), records newest first, and notes.
  */
-public record VolunteerDetails(Volunteer volunteer, BigDecimal totalHours, BigDecimal manualHours, int stars, String level, List<ServiceRecord> records,
+record VolunteerDetails(Volunteer volunteer, BigDecimal totalHours, BigDecimal manualHours, int stars, String level, List<ServiceRecord> records,
 		List<VolunteerNote> notes) {
 
 	public VolunteerDetails {

@@ -3,7 +3,7 @@ package org.chuangwen.volunteers;
 import java.util.List;
 
 /** One page of a volunteer search. */
-public record VolunteerPage(List<Volunteer> items, long total, int page, int size) {
+record VolunteerPage(List<Volunteer> items, long total, int page, int size) {
 
 	public VolunteerPage {
 		items = List.copyOf(items);
