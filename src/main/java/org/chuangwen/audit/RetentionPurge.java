@@ -1,5 +1,6 @@
 package org.chuangwen.audit;
 
+import org.chuangwen.platform.Zones;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +19,7 @@ class RetentionPurge {
 		this.audit = audit;
 	}
 
-	@Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 17 3 * * *", zone = Zones.SHANGHAI_ID)
 	void nightly() {
 		audit.purgeExpired();
 	}
