@@ -53,6 +53,21 @@ public final class Api {
 		}
 	}
 
+	/** The demo street office 幸福街道 (jiedao's), under which tests create communities of their own. */
+	public long demoStreet() {
+		for (JsonNode unit : get("admin", "/api/v1/org-units").json()) {
+			if (unit.get("name").asString().equals("幸福街道")) {
+				return unit.get("id").asLong();
+			}
+		}
+		throw new IllegalStateException("no demo street 幸福街道");
+	}
+
+	/** A new community under {@link #demoStreet()}, created by the system administrator. */
+	public long newCommunity(String name) {
+		return postJson("admin", "/api/v1/org-units", "{\"parentId\":" + demoStreet() + ",\"kind\":\"COMMUNITY\",\"name\":\"" + name + "\"}").id();
+	}
+
 	public Response get(String user, String path) {
 		return send(user, HttpRequest.newBuilder(uri(path)).GET());
 	}

@@ -18,7 +18,6 @@ import org.chuangwen.platform.Zones;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /** The activities list and an activity's participants taken to Excel, phones masked. */
 @IntegrationTest
@@ -35,13 +34,7 @@ class ActivityExportTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"导出活动社区\"}").id();
+		community = api.newCommunity("导出活动社区");
 	}
 
 	@Test

@@ -60,11 +60,7 @@ class ActivityTests {
 	@BeforeEach
 	void aFreshCommunityWithThreeBuildings() {
 		api = new Api(port);
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
+		street = api.demoStreet();
 		community = create(street, "COMMUNITY", "活动社区");
 		for (int i = 0; i < 3; i++) {
 			buildings[i] = create(community, "BUILDING", (i + 1) + "号楼");

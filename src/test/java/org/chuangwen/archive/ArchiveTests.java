@@ -62,13 +62,8 @@ class ArchiveTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"档案社区\"}").id();
+		long street = api.demoStreet();
+		community = api.newCommunity("档案社区");
 	}
 
 	@Test

@@ -162,13 +162,7 @@ public final class RosterImportBench {
 	}
 
 	private static long community(Api api) {
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"基准社区\"}").id();
+		long community = api.newCommunity("基准社区");
 		for (int b = 1; b <= BUILDINGS; b++) {
 			api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"" + b + "号楼\"}");
 		}

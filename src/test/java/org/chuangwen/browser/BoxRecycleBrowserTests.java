@@ -13,7 +13,6 @@ import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A street office tidies a box: recycles a material from the box page (htmx), the row says where it went and the
@@ -30,13 +29,8 @@ class BoxRecycleBrowserTests extends BrowserSupport {
 	@Test
 	void recyclingFromTheBoxRefreshesItsSummaryAndARefusalShowsAsAnAlert() {
 		Api api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"整理社区\"}").id();
+		long street = api.demoStreet();
+		long community = api.newCommunity("整理社区");
 		String meta = "{\"orgUnitId\":" + community + ",\"kind\":\"方案\",\"title\":\"整理方案\",\"dateFormed\":\"2010-03-01\",\"indicatorCodes\":[\"" + BOX + "\"]}";
 		assertThat(api.file("jiedao", meta, Api.Part.file("整理方案.docx", DemoFiles.docx("整理方案", "2010-03-01"))).status()).isEqualTo(201);
 

@@ -22,7 +22,6 @@ import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A community worker's roster: uploaded with a broken 身份证号, the refused row read on the progress page, fixed in the
@@ -39,13 +38,7 @@ class RosterImportBrowserTests extends BrowserSupport {
 	@Test
 	void importsARosterFixesTheRefusedRowInTheReportAndImportsItAgain() throws IOException {
 		Api api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"浏览器社区\"}").id();
+		long community = api.newCommunity("浏览器社区");
 		api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"3号楼\"}");
 		String good = id("19820607", 131);
 		String fixed = id("19850101", 242);

@@ -44,13 +44,7 @@ class FileDateTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"日期社区\"}").id();
+		community = api.newCommunity("日期社区");
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import org.chuangwen.demo.DemoFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /** The materials list taken to Excel: read back with POI, the filters honoured and stated above the rows. */
 @IntegrationTest
@@ -32,13 +31,7 @@ class MaterialExportTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"导出社区\"}").id();
+		community = api.newCommunity("导出社区");
 	}
 
 	@Test

@@ -33,12 +33,7 @@ class ParticipationTests {
 	@BeforeEach
 	void aCommunityWithThreeResidents() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
+		long street = api.demoStreet();
 		community = create(street, "COMMUNITY", "公益社区");
 		create(community, "BUILDING", "1号楼");
 		Api.Response imported = api.postMultipart("jiedao", "/api/v1/residents/import?orgUnitId=" + community, List.of(Api.Part.file("r.xlsx",

@@ -35,12 +35,7 @@ class ResidentImportTests {
 	@BeforeEach
 	void aFreshCommunityWithTwoBuildings() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
+		long street = api.demoStreet();
 		tag = String.valueOf(SEQUENCE.incrementAndGet());
 		community = create(street, "COMMUNITY", "花名册社区" + tag);
 		create(community, "BUILDING", "1号楼");

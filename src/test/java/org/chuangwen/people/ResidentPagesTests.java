@@ -22,13 +22,7 @@ class ResidentPagesTests {
 	@Test
 	void aResidentIsAddedAndEditedInTheFormAndTheOldValuesKept() {
 		Api api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"表单社区\"}").id();
+		long community = api.newCommunity("表单社区");
 		long building = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"5号楼\"}").id();
 		String id = Rosters.id("19881212", 551);
 		Session worker = Session.login(port, "jiedao", Api.PASSWORD);

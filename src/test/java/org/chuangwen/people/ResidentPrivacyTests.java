@@ -40,13 +40,7 @@ class ResidentPrivacyTests {
 	@Test
 	void noResponseExportPageOrLogLineShowsANumberUnlessRevealedByAnAllowedRole(CapturedOutput output) {
 		Api api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"隐私社区\"}").id();
+		long community = api.newCommunity("隐私社区");
 		api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"1号楼\"}");
 		JsonNode imported = api.postMultipart("jiedao", "/api/v1/residents/import?orgUnitId=" + community, List.of(Api.Part.file("r.xlsx", Rosters.xlsx(List.of(
 				Rosters.row("张伟", "男", ID, PHONE, "1号楼", "101", "在职党员"),

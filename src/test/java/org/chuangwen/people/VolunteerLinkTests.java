@@ -9,7 +9,6 @@ import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /** A volunteer registered as one of the residents: the link is checked against the roster and the caller's scope. */
 @IntegrationTest
@@ -21,13 +20,7 @@ class VolunteerLinkTests {
 	@Test
 	void aVolunteerLinksToAResidentInScopeAndNeverToAnUnknownOrForeignOne() {
 		Api api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		long community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"志愿居民社区\"}").id();
+		long community = api.newCommunity("志愿居民社区");
 		api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"1号楼\"}");
 		byte[] roster = Rosters.xlsx(List.of(Rosters.row("赵志愿", "男", Rosters.id("19800101", 901), "13700009901", "1号楼", "101", "")));
 		Api.Response imported = api.postMultipart("jiedao", "/api/v1/residents/import?orgUnitId=" + community, List.of(Api.Part.file("r.xlsx", roster)));

@@ -48,13 +48,8 @@ class VolunteerPagesTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		community = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"证明社区\"}").id();
+		long street = api.demoStreet();
+		community = api.newCommunity("证明社区");
 		district = DistrictOffice.ensure(accounts, api);
 		today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 	}

@@ -57,14 +57,7 @@ class VolunteerTests {
 	@BeforeEach
 	void aFreshCommunity() {
 		api = new Api(port);
-		long street = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("幸福街道")) {
-				street = unit.get("id").asLong();
-			}
-		}
-		Api.Response created = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + street + ",\"kind\":\"COMMUNITY\",\"name\":\"志愿社区\"}");
-		community = created.id();
+		community = api.newCommunity("志愿社区");
 		district = DistrictOffice.ensure(accounts, api);
 	}
 
