@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,9 @@ class ExportBrowserTests extends BrowserSupport {
 			page.getByTestId("export-box").click();
 
 			assertThat(page.getByTestId("flash")).containsText("已开始导出");
-			assertThat(page.getByTestId("export-state")).hasText("已完成");
+			// the export runs in the background and the page polls it; on a loaded machine that takes longer than
+			// Playwright's default 5 s, so wait for the state as a user would, up to a minute
+			assertThat(page.getByTestId("export-state")).hasText("已完成", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
 			assertThat(page.getByTestId("export-progress")).hasText("100%");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "export-done.png")));
 
