@@ -18,10 +18,42 @@ class MoralBankApi {
 
 	private final MoralBank bank;
 	private final Rewards rewards;
+	private final Applications applications;
 
-	MoralBankApi(MoralBank bank, Rewards rewards) {
+	MoralBankApi(MoralBank bank, Rewards rewards, Applications applications) {
 		this.bank = bank;
 		this.rewards = rewards;
+		this.applications = applications;
+	}
+
+	record ApplicationBody(Long accountId, Long points, String deed) {}
+
+	record RefusalBody(String reason) {}
+
+	@PostMapping("/applications")
+	ResponseEntity<Applications.Application> apply(@RequestBody ApplicationBody body) {
+		Applications.Application a = applications.apply(body.accountId(), body.points(), body.deed());
+		return ResponseEntity.created(URI.create("/api/v1/moral-bank/applications/" + a.id())).body(a);
+	}
+
+	@GetMapping("/applications/pending")
+	List<Applications.Application> pending() {
+		return applications.pending();
+	}
+
+	@GetMapping("/applications/{id}")
+	Applications.Application application(@PathVariable long id) {
+		return applications.find(id);
+	}
+
+	@PostMapping("/applications/{id}/confirmation")
+	Applications.Application confirm(@PathVariable long id) {
+		return applications.confirm(id);
+	}
+
+	@PostMapping("/applications/{id}/refusal")
+	Applications.Application refuse(@PathVariable long id, @RequestBody RefusalBody body) {
+		return applications.refuse(id, body.reason());
 	}
 
 	record PostingJson(long id, LocalDate date, String kind, long amount, String memo, Long reverses, Long rewardId) {

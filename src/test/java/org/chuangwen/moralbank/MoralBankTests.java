@@ -220,6 +220,35 @@ class MoralBankTests {
 		assertThat(before.totals()).containsExactly("合计", "", 0L, 0L, 0L, 0L);
 	}
 
+	@Test
+	void aGoodDeedIsDepositedWhenSomeoneElseConfirmsTheApplication() {
+		long account = account("林好事");
+		Api.Response applied = api.postJson("jiedao", "/api/v1/moral-bank/applications", "{\"accountId\":" + account + ",\"points\":15,\"deed\":\"救助落水儿童\"}");
+		assertThat(applied.status()).isEqualTo(201);
+		assertThat(applied.json().get("status").asString()).isEqualTo("PENDING");
+		long id = applied.id();
+		assertThat(api.get("jiedao", "/api/v1/moral-bank/accounts/" + account).json().get("balance").asLong()).as("nothing before confirmation").isZero();
+
+		Api.Response own = api.postJson("jiedao", "/api/v1/moral-bank/applications/" + id + "/confirmation", "");
+		assertThat(own.status()).isEqualTo(403);
+		assertThat(own.json().get("error").asString()).isEqualTo("same_person");
+		assertThat(api.postJson("shequ2", "/api/v1/moral-bank/applications/" + id + "/confirmation", "").status()).isEqualTo(404);
+		assertThat(api.get(district, "/api/v1/moral-bank/applications/pending").json()).extracting(a -> a.get("id").asLong()).contains(id);
+
+		Api.Response confirmed = api.postJson(district, "/api/v1/moral-bank/applications/" + id + "/confirmation", "");
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(api.postJson(district, "/api/v1/moral-bank/applications/" + id + "/confirmation", "").status()).isEqualTo(409);
+		JsonNode statement = api.get("jiedao", "/api/v1/moral-bank/accounts/" + account).json();
+		assertThat(statement.get("balance").asLong()).isEqualTo(15);
+		assertThat(statement.get("postings").get(0).get("memo").asString()).isEqualTo("救助落水儿童");
+
+		long refused = api.postJson("jiedao", "/api/v1/moral-bank/applications", "{\"accountId\":" + account + ",\"points\":99,\"deed\":\"自称做了好事\"}").id();
+		Api.Response refusal = api.postJson(district, "/api/v1/moral-bank/applications/" + refused + "/refusal", "{\"reason\":\"无人证实\"}");
+		assertThat(refusal.json().get("status").asString()).isEqualTo("REFUSED");
+		assertThat(api.get("jiedao", "/api/v1/moral-bank/accounts/" + account).json().get("balance").asLong()).isEqualTo(15);
+	}
+
 	private long firstReversed(JsonNode statement) {
 		for (JsonNode p : statement.get("postings")) {
 			if (p.get("kind").asString().equals("REVERSAL")) {
