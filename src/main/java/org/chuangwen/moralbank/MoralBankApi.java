@@ -19,11 +19,20 @@ class MoralBankApi {
 	private final MoralBank bank;
 	private final Rewards rewards;
 	private final Applications applications;
+	private final Publicity publicity;
 
-	MoralBankApi(MoralBank bank, Rewards rewards, Applications applications) {
+	MoralBankApi(MoralBank bank, Rewards rewards, Applications applications, Publicity publicity) {
 		this.bank = bank;
 		this.rewards = rewards;
 		this.applications = applications;
+		this.publicity = publicity;
+	}
+
+	/** The monthly 公示 list of the unit's community; {@code month} as yyyy-MM, this month when left out. */
+	@GetMapping("/publicity.xlsx")
+	ResponseEntity<byte[]> publicity(@RequestParam long orgUnitId, @RequestParam(required = false) String month) {
+		Publicity.Sheet sheet = publicity.month(orgUnitId, month);
+		return org.chuangwen.platform.Downloads.of(sheet.fileName(), org.chuangwen.platform.Downloads.XLSX, sheet.content());
 	}
 
 	record ApplicationBody(Long accountId, Long points, String deed) {}

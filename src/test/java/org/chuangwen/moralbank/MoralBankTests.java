@@ -249,6 +249,31 @@ class MoralBankTests {
 		assertThat(api.get("jiedao", "/api/v1/moral-bank/accounts/" + account).json().get("balance").asLong()).isEqualTo(15);
 	}
 
+	@Test
+	void theMonthlyPublicityListNamesEveryHolderWithoutPersonalNumbers() throws IOException {
+		long account = account("何公示");
+		post(account, "DEPOSIT", 12, "义务理发", null, null);
+		post(account, "DEDUCTION", 2, "高空抛物", null, null);
+		String month = java.time.YearMonth.now(Zones.SHANGHAI).toString();
+		Api.Response sheet = api.get("jiedao", "/api/v1/moral-bank/publicity.xlsx?orgUnitId=" + community + "&month=" + month);
+		assertThat(sheet.status()).isEqualTo(200);
+		List<String> lines = new ArrayList<>();
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.body()))) {
+			org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+			for (Row row : book.getSheetAt(0)) {
+				List<String> cells = new ArrayList<>();
+				row.forEach(c -> cells.add(format.formatCellValue(c)));
+				lines.add(String.join("|", cells));
+			}
+		}
+		assertThat(lines.get(0)).contains("道德银行积分公示");
+		assertThat(lines).contains("序号|姓名|本月存入|本月扣减|本月兑换|月末余额", "1|何公示|12|2|0|10");
+		assertThat(String.join("\n", lines)).doesNotContainPattern("1[3-9]\\d{9}").doesNotContainPattern("\\d{17}[0-9X]");
+		assertThat(api.get("shequ2", "/api/v1/moral-bank/publicity.xlsx?orgUnitId=" + community).status()).isEqualTo(404);
+		assertThat(api.get("jiedao", "/api/v1/moral-bank/publicity.xlsx?orgUnitId=" + community + "&month=11-2026").json().get("error").asString())
+				.isEqualTo("invalid_month");
+	}
+
 	private long firstReversed(JsonNode statement) {
 		for (JsonNode p : statement.get("postings")) {
 			if (p.get("kind").asString().equals("REVERSAL")) {
