@@ -12,7 +12,7 @@ record Posting(long id, long debitAccountId, long creditAccountId, long points, 
 	static final String REVERSAL = "REVERSAL";
 
 	/** The amount as the account sees it: credits raise a balance, debits lower it. */
-	long signedFor(long accountId) {
+	public long signedFor(long accountId) {
 		return creditAccountId == accountId ? points : -points;
 	}
 }

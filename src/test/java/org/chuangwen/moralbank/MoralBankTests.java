@@ -274,6 +274,29 @@ class MoralBankTests {
 				.isEqualTo("invalid_month");
 	}
 
+	@Test
+	void thePagesShowBalancesAndARefusedRedemptionComesBackWithItsMessage() {
+		long account = account("黄页面");
+		long reward = reward("雨伞", 50);
+		post(account, "DEPOSIT", 20, "送迷路老人回家", null, null);
+		org.chuangwen.Session worker = org.chuangwen.Session.login(port, "jiedao", Api.PASSWORD);
+		org.chuangwen.Session.Page index = worker.get("/moral-bank?orgUnitId=" + community);
+		assertThat(index.status()).isEqualTo(200);
+		assertThat(index.body()).contains("道德银行").contains("黄页面").contains("雨伞");
+		String page = "/moral-bank/accounts/" + account;
+		assertThat(worker.get(page).body()).contains("送迷路老人回家").contains("存入");
+
+		org.chuangwen.Session.Page refused = worker.postForm(page + "/postings", page, "kind=REDEMPTION&rewardId=" + reward);
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("积分余额不足");
+		assertThat(api.get("jiedao", "/api/v1/moral-bank/accounts/" + account).json().get("balance").asLong()).isEqualTo(20);
+
+		worker.postForm(page + "/applications", page, "points=40&deed=" + java.net.URLEncoder.encode("扑灭楼道火情", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(org.chuangwen.Session.login(port, district, Api.PASSWORD).get("/moral-bank?orgUnitId=" + community).body()).contains("扑灭楼道火情")
+				.contains("确认存入");
+		assertThat(org.chuangwen.Session.login(port, "shequ2", Api.PASSWORD).get(page).status()).isEqualTo(404);
+	}
+
 	private long firstReversed(JsonNode statement) {
 		for (JsonNode p : statement.get("postings")) {
 			if (p.get("kind").asString().equals("REVERSAL")) {
