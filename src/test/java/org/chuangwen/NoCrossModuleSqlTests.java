@@ -75,7 +75,12 @@ class NoCrossModuleSqlTests {
 			Map.entry("service_record", "volunteers"),
 			Map.entry("service_record_correction", "volunteers"),
 			Map.entry("volunteer_note", "volunteers"),
-			Map.entry("volunteer_certificate", "volunteers"));
+			Map.entry("volunteer_certificate", "volunteers"),
+			Map.entry("moral_account", "moralbank"),
+			Map.entry("moral_reward", "moralbank"),
+			Map.entry("moral_posting", "moralbank"),
+			Map.entry("moral_hours_seen", "moralbank"),
+			Map.entry("moral_application", "moralbank"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
