@@ -75,7 +75,9 @@ class NoCrossModuleSqlTests {
 			Map.entry("service_record", "volunteers"),
 			Map.entry("service_record_correction", "volunteers"),
 			Map.entry("volunteer_note", "volunteers"),
-			Map.entry("volunteer_certificate", "volunteers"));
+			Map.entry("volunteer_certificate", "volunteers"),
+			Map.entry("donation", "donations"),
+			Map.entry("donation_change", "donations"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
