@@ -80,7 +80,9 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_reward", "moralbank"),
 			Map.entry("moral_posting", "moralbank"),
 			Map.entry("moral_hours_seen", "moralbank"),
-			Map.entry("moral_application", "moralbank"));
+			Map.entry("moral_application", "moralbank"),
+			Map.entry("donation", "donations"),
+			Map.entry("donation_change", "donations"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
