@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -44,6 +45,8 @@ public final class ListWorkbook {
 	 */
 	public static void write(OutputStream out, String sheetName, Heading heading, List<String> columns, Body body) throws IOException {
 		SXSSFWorkbook book = new SXSSFWorkbook(100);
+		// no Zip64 records (a list is far below 4 GB): the archive's file inspection must accept a list filed back
+		book.setZip64Mode(Zip64Mode.Never);
 		try {
 			book.setCompressTempFiles(true);
 			SXSSFSheet sheet = book.createSheet(sheetName);

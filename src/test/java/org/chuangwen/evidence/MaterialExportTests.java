@@ -61,6 +61,15 @@ class MaterialExportTests {
 	}
 
 	@Test
+	void anExportedListCanBeFiledBackAsAMaterial() {
+		file("方案", "2010-03-01", "2010年活动方案", "Ⅲ-116");
+		byte[] list = api.get("jiedao", "/api/v1/materials.xlsx?orgUnitId=" + community).body();
+		String meta = "{\"orgUnitId\":" + community + ",\"kind\":\"记录\",\"title\":\"材料清单\",\"dateFormed\":\"2010-12-31\",\"indicatorCodes\":[\"Ⅲ-116\"]}";
+		Api.Response filed = api.file("jiedao", meta, Api.Part.file("材料清单.xlsx", list));
+		assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+	}
+
+	@Test
 	void aUnitOutsideTheScopeAnswersNotFound() {
 		Api.Response foreign = api.get("shequ1", "/api/v1/materials.xlsx?orgUnitId=" + community);
 		assertThat(foreign.status()).isEqualTo(404);
