@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -48,6 +49,7 @@ class RosterWorkbooks {
 
 	void writeTemplate(OutputStream out) throws IOException {
 		try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW)) {
+			book.setZip64Mode(Zip64Mode.Never); // so that the archive accepts one filed back
 			Sheet sheet = book.createSheet("居民花名册");
 			CellStyle text = book.createCellStyle();
 			text.setDataFormat(book.createDataFormat().getFormat("@"));
@@ -89,6 +91,7 @@ class RosterWorkbooks {
 		// shared strings, not SXSSF's inline ones: POI's user model edits an inline string cell by adding a value the
 		// next reader ignores, so a report fixed with POI would come back unchanged
 		try (SXSSFWorkbook book = new SXSSFWorkbook(null, WINDOW, false, true)) {
+			book.setZip64Mode(Zip64Mode.Never); // so that the archive accepts one filed back
 			Sheet sheet = book.createSheet("错误行");
 			CellStyle text = book.createCellStyle();
 			text.setDataFormat(book.createDataFormat().getFormat("@"));
@@ -118,6 +121,7 @@ class RosterWorkbooks {
 	void writeList(long orgUnitId, OutputStream out) throws IOException {
 		OrgUnit unit = scope.readable(orgUnitId);
 		try (SXSSFWorkbook book = new SXSSFWorkbook(WINDOW)) {
+			book.setZip64Mode(Zip64Mode.Never); // so that the archive accepts one filed back
 			Sheet sheet = book.createSheet("居民名单");
 			List<String> columns = List.of("姓名", "性别", "出生日期", "身份证号", "联系电话", "单元", "门牌", "户主关系", "人员类别", "关爱群体");
 			header(book, sheet, columns);
