@@ -22,12 +22,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
@@ -119,8 +121,24 @@ class SecurityConfig {
 				.addFilterBefore(new PasswordChangeGate(false, errors), AuthorizationFilter.class)
 				.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures).permitAll())
 				.logout(l -> l.logoutSuccessUrl("/login?logout"))
-				.exceptionHandling(e -> e.accessDeniedHandler(audited));
+				.exceptionHandling(e -> e.accessDeniedHandler(audited).authenticationEntryPoint(toLogin()));
 		return http.build();
+	}
+
+	/**
+	 * Where a visitor without a session goes: the login page. An htmx request (a page left open until the session
+	 * ended) is told to load it with {@code HX-Redirect}, instead of having the login page swapped into a fragment.
+	 */
+	private static AuthenticationEntryPoint toLogin() {
+		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, denied) -> {
+			if ("true".equals(request.getHeader("HX-Request"))) {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			} else {
+				login.commence(request, response, denied);
+			}
+		};
 	}
 
 	/** JSON answers for the API's 401 and 403, in the caller's language (Chinese by default). */
