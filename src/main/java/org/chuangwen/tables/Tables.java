@@ -81,7 +81,9 @@ class Tables {
 		StatisticsTable table = table(name);
 		OrgUnit unit = scope.readable(orgUnitId);
 		StatisticsTable.Table rows = table.compute(unit.id(), period.from(), period.to());
-		String title = unit.name() + table.title() + "(" + period.from() + "至" + period.to() + ")";
+		// 和平社区 + 社区捐助统计表 reads 和平社区捐助统计表, not 和平社区社区捐助统计表
+		String filer = unit.name().endsWith("社区") && table.title().startsWith("社区") ? unit.name().substring(0, unit.name().length() - 2) : unit.name();
+		String title = filer + table.title() + "(" + period.from() + "至" + period.to() + ")";
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			TableWorkbook.write(out, table.title(), unit.name(), period.from(), period.to(), rows, scope.user().displayName(),
