@@ -126,6 +126,13 @@ class ResidentRows {
 				.list();
 	}
 
+	List<ResidentView> all(String path) {
+		return jdbc.sql("select " + COLUMNS + " from resident r where r.org_path like :path order by r.org_path, r.unit_no, r.room_no, r.id")
+				.param("path", path + "%")
+				.query(ResidentRows::view)
+				.list();
+	}
+
 	long count(String path, String q) {
 		return where(jdbc.sql("select count(*) from resident r where " + filter(q)), path, q).query(Long.class).single();
 	}

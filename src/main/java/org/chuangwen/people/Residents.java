@@ -73,6 +73,17 @@ public class Residents {
 	}
 
 	/**
+	 * Every resident at or below the unit (in building, unit and room order), for ledgers built on the roster such as
+	 * an election's electorate.
+	 *
+	 * @throws UserFacingException 404 for a unit outside the caller's scope
+	 */
+	public List<ResidentRef> residentsAt(long orgUnitId) {
+		OrgUnit unit = scope.readable(orgUnitId);
+		return rows.all(unit.path()).stream().map(Residents::ref).toList();
+	}
+
+	/**
 	 * Ⅲ-53 for the community of {@code orgUnitId} (the unit itself, or the community above it) over {@code from} to
 	 * {@code to}, both included.
 	 *
