@@ -60,6 +60,7 @@ class NoCrossModuleSqlTests {
 			Map.entry("activity_participant", "activities"),
 			Map.entry("issued_plan", "activities"),
 			Map.entry("issued_plan_target", "activities"),
+			Map.entry("issued_plan_reminder", "activities"),
 			Map.entry("care_group", "people"),
 			Map.entry("resident", "people"),
 			Map.entry("resident_history", "people"),

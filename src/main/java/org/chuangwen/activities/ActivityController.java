@@ -71,6 +71,7 @@ class ActivityController {
 		model.addAttribute("activities", activities.list(null, null, 100));
 		model.addAttribute("awaiting", plans.awaiting());
 		model.addAttribute("issued", plans.issuedByPlan());
+		model.addAttribute("today", plans.today());
 		return LIST;
 	}
 
@@ -261,15 +262,24 @@ class ActivityController {
 		model.addAttribute("streets", plans.streetsToIssueFrom());
 		model.addAttribute("communities", plans.communitiesToIssueTo());
 		model.addAttribute("categories", activities.categories());
+		model.addAttribute("today", plans.today());
 		return ISSUE;
 	}
 
 	@PostMapping("/activities/issue")
-	String issue(@RequestParam long street, @RequestParam String title, @RequestParam(required = false) String category,
-			@RequestParam(name = "community", required = false) List<Long> communities, @RequestParam(name = "file", required = false) List<MultipartFile> files,
-			HttpServletRequest request, RedirectAttributes redirect) {
-		plans.issue(street, title, category, communities, List.of(), Upload.of(files));
+	String issue(@RequestParam long street, @RequestParam String title, @RequestParam(required = false) LocalDate dateFormed,
+			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) LocalDate respondBy,
+			@RequestParam(required = false) String category, @RequestParam(name = "community", required = false) List<Long> communities,
+			@RequestParam(name = "file", required = false) List<MultipartFile> files, HttpServletRequest request, RedirectAttributes redirect) {
+		plans.issue(street, new PlanDocument(title, dateFormed, documentNumber, respondBy), category, communities, List.of(), Upload.of(files));
 		redirect.addFlashAttribute("flash", messages.of(request, "plan.issued", title));
+		return "redirect:/activities";
+	}
+
+	@PostMapping("/activities/issue/{plan}/remind/{community}")
+	String remind(@PathVariable long plan, @PathVariable long community, HttpServletRequest request, RedirectAttributes redirect) {
+		plans.remind(plan, community);
+		redirect.addFlashAttribute("flash", messages.of(request, "plan.reminded"));
 		return "redirect:/activities";
 	}
 

@@ -57,12 +57,25 @@ class ActivityDrafts {
 		if (planId != null) {
 			long community = orgs.find(unit).flatMap(orgs::communityOf).map(OrgUnit::id).orElse(unit);
 			IssuedPlan issued = plans.forCommunity(planId, community);
-			title = issued.title();
+			title = answerTitle(issued.title());
 			category = issued.category();
 		}
 		List<String> codes = category == null ? List.of() : categories.indicatorsOf(categories.category(category)).stream().map(Indicator::code).toList();
 		return new NewActivity(unit, title, category, codes, day.atTime(STARTS), day.atTime(ENDS), null, null, null, null, null, null, festival,
 				planId);
+	}
+
+	/**
+	 * The title an activity answering a plan starts with: the plan's subject, not its title as a document —
+	 * 关于开展文明礼仪宣传月活动的通知 proposes 文明礼仪宣传月活动.
+	 */
+	static String answerTitle(String planTitle) {
+		String subject = planTitle.strip()
+				.replaceFirst("^关于(开展|举办|组织|做好|印发)?", "")
+				.replaceFirst("(的)?(实施方案|工作方案|活动方案|方案|通知)$", "")
+				.replaceFirst("的$", "")
+				.strip();
+		return subject.isEmpty() ? planTitle.strip() : subject;
 	}
 
 	/** The festivals of this year, to plan for. */

@@ -268,30 +268,6 @@ class ActivityTests {
 	}
 
 	@Test
-	void aStreetIssuesAPlanThatLandsInEachCommunitysBoxAsATodo() {
-		Session office = Session.login(port, "jiedao", Api.PASSWORD);
-		byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
-		Session.Page issued = office.postMultipart("/activities/issue", "/activities/issue", List.of(
-				new Api.Part("street", null, "text/plain", String.valueOf(street).getBytes(StandardCharsets.UTF_8)),
-				new Api.Part("title", null, "text/plain", "关于开展文明礼仪宣传月活动的通知".getBytes(StandardCharsets.UTF_8)),
-				new Api.Part("category", null, "text/plain", "文明礼仪".getBytes(StandardCharsets.UTF_8)),
-				new Api.Part("community", null, "text/plain", String.valueOf(community).getBytes(StandardCharsets.UTF_8)),
-				Api.Part.file("方案.pdf", pdf)));
-		assertThat(issued.status()).as(issued.body()).isEqualTo(302);
-
-		JsonNode box = indicator(api.get("jiedao", "/api/v1/readiness?orgUnitId=" + community).json(), "Ⅲ-116");
-		assertThat(box.get("presentKinds")).extracting(JsonNode::asString).contains("街道下发的方案");
-		assertThat(office.get("/activities").body()).contains("待响应的街道方案", "关于开展文明礼仪宣传月活动的通知");
-
-		long plan = jdbc.sql("select max(id) from issued_plan").query(Long.class).single();
-		String answer = body("文明礼仪宣传月启动仪式", "文明礼仪", List.of(), now().plusDays(2), now().plusDays(2).plusHours(1))
-				.replace("}", ",\"issuedPlanId\":" + plan + "}");
-		assertThat(api.postJson("jiedao", "/api/v1/activities", answer).status()).isEqualTo(201);
-		assertThat(office.get("/activities").body()).doesNotContain("按此方案策划活动");
-		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get("/activities/issue").status()).as("a community worker").isEqualTo(403);
-	}
-
-	@Test
 	void outreachCoverageCountsBuildingsReachedByTheFiveKinds() {
 		long science = plan("科普讲座", "科教进社区", List.of(), now().minusDays(10), now().minusDays(10).plusHours(1));
 		long law = plan("法律咨询", "法律进社区", List.of(), now().minusDays(5), now().minusDays(5).plusHours(1));
