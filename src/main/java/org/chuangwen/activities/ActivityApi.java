@@ -62,10 +62,11 @@ class ActivityApi {
 	record CheckIn(String name, String phone, Participant.Role role) {}
 
 	record ParticipantJson(long id, String name, String phone, String role, LocalDateTime signedUpAt, LocalDateTime checkedInAt,
-			LocalDateTime checkedOutAt) {
+			LocalDateTime checkedOutAt, Integer minutes, boolean shortService) {
 
 		static ParticipantJson of(Participant p) {
-			return new ParticipantJson(p.id(), p.name(), p.phone(), p.role().name(), p.signedUpAt(), p.checkedInAt(), p.checkedOutAt());
+			return new ParticipantJson(p.id(), p.name(), p.phone(), p.role().name(), p.signedUpAt(), p.checkedInAt(), p.checkedOutAt(), p.minutes(),
+					p.shortService());
 		}
 	}
 

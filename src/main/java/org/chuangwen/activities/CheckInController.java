@@ -43,12 +43,35 @@ class CheckInController {
 		return code == null || code.isBlank() ? VIEW : "redirect:/c/" + code.strip().toUpperCase();
 	}
 
+	/**
+	 * The activity's page; a wrong code shows the code box again with the reason, a finished activity says so, and the
+	 * phone that checked a volunteer in is asked whether to check out (the second scan).
+	 */
 	@GetMapping("/c/{code}")
 	String page(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+		Activity activity = opened(code, model, request, response);
+		if (activity != null) {
+			checkIns.closedAt(activity).ifPresent(closed -> model.addAttribute("closed", messages.of(request, "checkin.closed",
+					ActivityDocuments.TIME.format(closed))));
+			checkIns.pendingCheckOut(activity, knownDevice(request)).ifPresent(answer -> ask(answer, model, request));
+		}
+		return VIEW;
+	}
+
+	@PostMapping("/c/{code}/out")
+	String checkOut(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+		Activity activity = opened(code, model, request, response);
+		if (activity == null) {
+			return VIEW;
+		}
+		String device = knownDevice(request);
 		try {
-			model.addAttribute("activity", checkIns.open(code, request.getRemoteAddr()));
-		} catch (TooManyAttempts e) {
-			refuse(e, model, request, response);
+			if (device == null) {
+				throw new UserFacingException(HttpStatus.FORBIDDEN, "check_out_needs_device", "checkin.check-out-device");
+			}
+			done(checkIns.checkOut(code, device, request.getRemoteAddr()), activity, model, request);
+		} catch (UserFacingException e) {
+			refused(e, model, request, response);
 		}
 		return VIEW;
 	}
@@ -57,50 +80,78 @@ class CheckInController {
 	String register(@PathVariable String code, @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
 			@RequestParam(defaultValue = "RESIDENT") Participant.Role role, Model model, HttpServletRequest request, HttpServletResponse response) {
 		String device = device(request, response);
-		Activity activity;
-		try {
-			activity = checkIns.open(code, request.getRemoteAddr());
-		} catch (TooManyAttempts e) {
-			refuse(e, model, request, response);
+		Activity activity = opened(code, model, request, response);
+		if (activity == null) {
 			return VIEW;
 		}
-		model.addAttribute("activity", activity);
 		try {
 			SelfCheckIn.Answer answer = checkIns.submit(code, name, phone, role, device, request.getRemoteAddr());
-			String key = switch (answer.step()) {
-				case SIGNED_UP -> "checkin.signed-up";
-				case CHECKED_IN -> "checkin.checked-in";
-				case CHECKED_OUT -> "checkin.checked-out";
-			};
-			model.addAttribute("done", messages.of(request, key, answer.name(), activity.title()));
-		} catch (UserFacingException e) {
-			if (e instanceof TooManyAttempts throttled) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			if (answer.step() == SelfCheckIn.Step.ASK_CHECK_OUT) {
+				ask(answer, model, request);
+			} else {
+				done(answer, activity, model, request);
 			}
-			response.setStatus(e.status().value());
-			model.addAttribute("error", messages.of(request, e));
+		} catch (UserFacingException e) {
+			refused(e, model, request, response);
 			model.addAttribute("name", name);
 			model.addAttribute("phone", phone);
 		}
 		return VIEW;
 	}
 
-	private void refuse(TooManyAttempts e, Model model, HttpServletRequest request, HttpServletResponse response) {
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+	/** The activity behind the code, on the model; null (with the reason, and the code box shown again) for none. */
+	private Activity opened(String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			Activity activity = checkIns.open(code, request.getRemoteAddr());
+			model.addAttribute("activity", activity);
+			return activity;
+		} catch (UserFacingException e) {
+			refused(e, model, request, response);
+			return null;
+		}
+	}
+
+	private void ask(SelfCheckIn.Answer answer, Model model, HttpServletRequest request) {
+		model.addAttribute("ask", messages.of(request, "checkin.ask-check-out", answer.name(), answer.minutes()));
+	}
+
+	private void done(SelfCheckIn.Answer answer, Activity activity, Model model, HttpServletRequest request) {
+		String text = switch (answer.step()) {
+			case SIGNED_UP -> messages.of(request, "checkin.signed-up", answer.name(), activity.title());
+			case CHECKED_IN -> messages.of(request, "checkin.checked-in", answer.name(), activity.title());
+			case ASK_CHECK_OUT, CHECKED_OUT -> answer.minutes() == null
+					? messages.of(request, "checkin.checked-out", answer.name(), activity.title())
+					: messages.of(request, "checkin.checked-out.minutes", answer.name(), activity.title(), answer.minutes());
+		};
+		model.addAttribute("done", text);
+		if (answer.step() == SelfCheckIn.Step.CHECKED_OUT && checkIns.shortService(answer.minutes())) {
+			model.addAttribute("warning", messages.of(request, "checkin.short-service", checkIns.minimumServiceMinutes()));
+		}
+	}
+
+	private void refused(UserFacingException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (e instanceof TooManyAttempts throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+		}
+		response.setStatus(e.status().value());
 		model.addAttribute("error", messages.of(request, e));
+	}
+
+	/** The device token this phone already holds, or null. */
+	private static String knownDevice(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (cookie.getName().equals(DEVICE_COOKIE) && SelfCheckIn.isDevice(cookie.getValue())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The phone's device token, set (or renewed) as an HttpOnly cookie scoped to the check-in pages. */
 	private String device(HttpServletRequest request, HttpServletResponse response) {
-		String token = null;
-		if (request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (cookie.getName().equals(DEVICE_COOKIE) && SelfCheckIn.isDevice(cookie.getValue())) {
-					token = cookie.getValue();
-				}
-			}
-		}
+		String token = knownDevice(request);
 		if (token == null) {
 			token = checkIns.newDevice();
 		}

@@ -138,9 +138,10 @@ class Participants {
 				.query((rs, n) -> participant(rs, PersonalData.maskPhone(personal.decrypt(rs.getString("phone_enc"))))).single();
 	}
 
-	private static Participant participant(ResultSet rs, String maskedPhone) throws SQLException {
-		return new Participant(rs.getLong("id"), rs.getString("name"), maskedPhone, Participant.Role.valueOf(rs.getString("role")),
+	private Participant participant(ResultSet rs, String maskedPhone) throws SQLException {
+		Participant p = new Participant(rs.getLong("id"), rs.getString("name"), maskedPhone, Participant.Role.valueOf(rs.getString("role")),
 				localOrNull(rs.getTimestamp("signed_up_at")), localOrNull(rs.getTimestamp("checked_in_at")),
-				localOrNull(rs.getTimestamp("checked_out_at")), rs.getString("recorded_by"));
+				localOrNull(rs.getTimestamp("checked_out_at")), rs.getString("recorded_by"), false);
+		return p.minutes() != null && properties.shortService(p.minutes()) ? p.flaggedShort() : p;
 	}
 }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a resident or volunteer does on a phone with an activity's code, without login: before check-in opens a
- * sign-up (报名), while it is open a check-in, and for a volunteer already in, the check-out; afterwards nothing.
+ * sign-up (报名), while it is open a check-in, and for a volunteer already in, the question whether to check out and,
+ * confirmed, the check-out; afterwards nothing.
  *
  * <p>The code is the only key, so the page must not become an oracle: a registration is bound to the device that
  * made it (a random token in a cookie; only its keyed hash is stored). A submission for a phone registered from
@@ -29,11 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SelfCheckIn {
 
-	/** What happened, and the name to greet: the stored one only for the device that registered it. */
-	record Answer(Step step, String name) {}
+	/**
+	 * What happened, and the name to greet: the stored one only for the device that registered it. {@code minutes}: for
+	 * a volunteer in, the minutes served so far (asked to check out) or in all (checked out); otherwise null.
+	 */
+	record Answer(Step step, String name, Integer minutes) {
+
+		Answer(Step step, String name) {
+			this(step, name, null);
+		}
+	}
 
 	enum Step {
-		SIGNED_UP, CHECKED_IN, CHECKED_OUT
+		SIGNED_UP, CHECKED_IN, ASK_CHECK_OUT, CHECKED_OUT
 	}
 
 	private final Activities activities;
@@ -108,12 +117,9 @@ class SelfCheckIn {
 		Timestamp at = Timestamp.from(now);
 		boolean signUp = window.notYetOpen(now);
 
-		Optional<Registered> found = jdbc.sql("""
-				select id, name, role, device_hash, checked_in_at, checked_out_at from activity_participant
-				where activity_id = :a and phone_hash = :h""")
+		Optional<Registered> found = jdbc.sql(SELECT + " where activity_id = :a and phone_hash = :h")
 				.param("a", activity.id()).param("h", personal.lookupHash(digits))
-				.query((rs, n) -> new Registered(rs.getLong(1), rs.getString(2), Participant.Role.valueOf(rs.getString(3)), rs.getString(4),
-						rs.getTimestamp(5) != null, rs.getTimestamp(6) != null))
+				.query(this::registered)
 				.optional();
 		if (found.isEmpty()) {
 			GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -146,12 +152,89 @@ class SelfCheckIn {
 				audit.record("CHECK_OUT_REFUSED", "activity_participant", known.id(), activity.orgUnitId(), masked + ", not the device that checked in");
 				throw new UserFacingException(HttpStatus.FORBIDDEN, "check_out_needs_device", "checkin.check-out-device");
 			}
-			jdbc.sql("update activity_participant set checked_out_at = :now where id = :p").param("now", at).param("p", known.id()).update();
-			audit.record("CHECKED_OUT", "activity_participant", known.id(), activity.orgUnitId(), masked + " " + known.role().label());
-			return new Answer(Step.CHECKED_OUT, greet);
+			// a second scan asks first: a volunteer who scans again by mistake must not end the service early
+			return new Answer(Step.ASK_CHECK_OUT, greet, minutes(known.checkedInAt(), now));
 		}
-		return new Answer(sameDevice && known.checkedOut() ? Step.CHECKED_OUT : Step.CHECKED_IN, greet);
+		return new Answer(sameDevice && known.checkedOut() ? Step.CHECKED_OUT : Step.CHECKED_IN, greet,
+				sameDevice && known.checkedOut() ? minutes(known.checkedInAt(), known.checkedOutAt()) : null);
 	}
 
-	private record Registered(long id, String name, Participant.Role role, String deviceHash, boolean checkedIn, boolean checkedOut) {}
+	/** When check-in closed for a finished activity, in Shanghai time; empty while it is still to come or open. */
+	Optional<java.time.LocalDateTime> closedAt(Activity activity) {
+		CheckInWindow window = CheckInWindow.of(properties, activity.startsAt(), activity.endsAt());
+		return window.closed(Instant.now(clock)) ? Optional.of(ActivityFields.local(window.closes())) : Optional.empty();
+	}
+
+	boolean shortService(Integer minutes) {
+		return properties.shortService(minutes);
+	}
+
+	long minimumServiceMinutes() {
+		return properties.minimumService().toMinutes();
+	}
+
+	/** The volunteer this device checked in and has not checked out, as a question to check out; empty otherwise. */
+	Optional<Answer> pendingCheckOut(Activity activity, String device) {
+		if (device == null || !CheckInWindow.of(properties, activity.startsAt(), activity.endsAt()).contains(Instant.now(clock))) {
+			return Optional.empty();
+		}
+		return onDevice(activity.id(), personal.lookupHash(device)).map(r -> new Answer(Step.ASK_CHECK_OUT, r.name(), minutes(r.checkedInAt(), Instant.now(clock))));
+	}
+
+	/**
+	 * Checks out the volunteer this device checked in, after the page asked.
+	 *
+	 * @throws UserFacingException outside the check-in time, or 403 when this device checked in no volunteer still in
+	 */
+	@Transactional
+	Answer checkOut(String code, String device, String address) {
+		Activity activity = open(code, address);
+		throttle.submission(address, activity);
+		Instant now = Instant.now(clock);
+		CheckInWindow window = CheckInWindow.of(properties, activity.startsAt(), activity.endsAt());
+		if (!window.contains(now)) {
+			throw window.refusal();
+		}
+		Registered known = onDevice(activity.id(), personal.lookupHash(device))
+				.orElseThrow(() -> new UserFacingException(HttpStatus.FORBIDDEN, "check_out_needs_device", "checkin.check-out-device"));
+		jdbc.sql("update activity_participant set checked_out_at = :now where id = :p").param("now", Timestamp.from(now)).param("p", known.id()).update();
+		int minutes = minutes(known.checkedInAt(), now);
+		audit.record("CHECKED_OUT", "activity_participant", known.id(), activity.orgUnitId(), known.maskedPhone() + " " + known.role().label() + ", "
+				+ minutes + " min" + (properties.shortService(minutes) ? ", below the minimum service time" : ""));
+		return new Answer(Step.CHECKED_OUT, known.name(), minutes);
+	}
+
+	private Optional<Registered> onDevice(long activityId, String deviceHash) {
+		return jdbc.sql(SELECT + " " + """
+				where activity_id = :a and device_hash = :d and role = 'VOLUNTEER' and checked_in_at is not null and checked_out_at is null
+				order by checked_in_at desc""")
+				.param("a", activityId).param("d", deviceHash)
+				.query(this::registered)
+				.list().stream().findFirst();
+	}
+
+	private Registered registered(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp in = rs.getTimestamp(5);
+		Timestamp out = rs.getTimestamp(6);
+		return new Registered(rs.getLong(1), rs.getString(2), Participant.Role.valueOf(rs.getString(3)), rs.getString(4),
+				in == null ? null : in.toInstant(), out == null ? null : out.toInstant(), PersonalData.maskPhone(personal.decrypt(rs.getString(7))));
+	}
+
+	private static int minutes(Instant from, Instant to) {
+		return (int) java.time.Duration.between(from, to).toMinutes();
+	}
+
+	private static final String SELECT = "select id, name, role, device_hash, checked_in_at, checked_out_at, phone_enc from activity_participant";
+
+	private record Registered(long id, String name, Participant.Role role, String deviceHash, Instant checkedInAt, Instant checkedOutAt,
+			String maskedPhone) {
+
+		boolean checkedIn() {
+			return checkedInAt != null;
+		}
+
+		boolean checkedOut() {
+			return checkedOutAt != null;
+		}
+	}
 }

@@ -166,8 +166,14 @@ class ActivityTests {
 		assertThat(phone.postForm("/c/" + runningCode, "/c/" + runningCode, "name=%E8%B5%B5%E5%85%AD&phone=13700002222&role=VOLUNTEER").body())
 				.contains("签到成功");
 		assertThat(phone.postForm("/c/" + runningCode, "/c/" + runningCode, "name=%E8%B5%B5%E5%85%AD&phone=137-0000-2222&role=VOLUNTEER").body())
-				.contains("已签退");
-		assertThat(phone.get("/c/NOSUCH").status()).isEqualTo(404);
+				.as("a second scan asks before it ends the service").containsPattern("赵六,您已签到 \\d+ 分钟。现在签退吗?").doesNotContain("已签退");
+		assertThat(phone.get("/c/" + runningCode).body()).as("so does opening the page again on that phone").contains("现在签退吗?");
+		assertThat(api.get("jiedao", "/api/v1/activities/" + running + "/participants").json().get(0).get("checkedOutAt").isNull()).isTrue();
+		Session.Page out = phone.postForm("/c/" + runningCode + "/out", "/c/" + runningCode, "");
+		assertThat(out.body()).containsPattern("赵六,已签退“清扫楼道”,本次服务 \\d+ 分钟").contains("本次服务不足 30 分钟,将由工作人员核实后确认。");
+		Session.Page wrong = phone.get("/c/NOSUCH");
+		assertThat(wrong.status()).isEqualTo(404);
+		assertThat(wrong.body()).as("the code box again, not an error page").contains("活动码无效,请核对后重新输入。", "输入活动码");
 
 		JsonNode people = api.get("jiedao", "/api/v1/activities/" + running + "/participants").json();
 		assertThat(people).singleElement().satisfies(p -> {
@@ -175,8 +181,17 @@ class ActivityTests {
 			assertThat(p.get("phone").asString()).isEqualTo("137****2222");
 			assertThat(p.get("checkedInAt").isNull()).isFalse();
 			assertThat(p.get("checkedOutAt").isNull()).isFalse();
+			assertThat(p.get("minutes").asInt()).isLessThan(30);
+			assertThat(p.get("shortService").asBoolean()).as("under the minimum service time, flagged").isTrue();
 		});
+		assertThat(Session.login(port, "jiedao", Api.PASSWORD).get("/activities/" + running).body()).contains("时长过短");
 		assertThat(api.get("jiedao", "/api/v1/activities/" + later + "/participants").json().get(0).get("signedUpAt").isNull()).isFalse();
+
+		long over = plan("上周的清扫", "公益活动(种绿护绿)", List.of(), now().minusDays(7), now().minusDays(7).plusHours(1));
+		String overCode = api.get("jiedao", "/api/v1/activities/" + over).json().get("checkInCode").asString();
+		Session.Page expired = phone.get("/c/" + overCode);
+		assertThat(expired.body()).as("an expired code says so and offers the code box").contains("本活动的签到已于", "结束", "输入活动码")
+				.doesNotContain("checkin-submit");
 	}
 
 	@Test

@@ -193,7 +193,7 @@ class ActivityWebTests {
 	}
 
 	private static Participant participant() {
-		return new Participant(3, "陈阿姨", "136****1234", Participant.Role.RESIDENT, null, STARTS, null, "shequ2");
+		return new Participant(3, "陈阿姨", "136****1234", Participant.Role.RESIDENT, null, STARTS, null, "shequ2", false);
 	}
 
 	static Activity activity() {

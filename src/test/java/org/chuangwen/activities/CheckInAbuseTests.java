@@ -83,7 +83,11 @@ class CheckInAbuseTests {
 		assertThat(refused.body()).contains("请使用签到时的手机签退,或请工作人员办理").doesNotContain("已签退");
 		assertThat(participants(code).get(0).get("checkedOutAt").isNull()).as("service time still running").isTrue();
 
-		assertThat(submit(volunteer, code, "赵六", "13700002222", "VOLUNTEER").body()).contains("赵六,已签退");
+		assertThat(submit(volunteer, code, "赵六", "13700002222", "VOLUNTEER").body()).contains("赵六,您已签到", "现在签退吗?");
+		FromAddress.Answer strangerOut = stranger.postForm("/c/" + code + "/out", "/c/" + code, Map.of());
+		assertThat(strangerOut.status()).as("the question's button does not work from another phone").isEqualTo(403);
+		assertThat(participants(code).get(0).get("checkedOutAt").isNull()).isTrue();
+		assertThat(volunteer.postForm("/c/" + code + "/out", "/c/" + code, Map.of()).body()).contains("赵六,已签退");
 		assertThat(participants(code).get(0).get("checkedOutAt").isNull()).isFalse();
 
 		long id = activityId(code);

@@ -86,7 +86,9 @@ class VolunteerTests {
 				.contains("签到成功");
 		TestClock.advance(Duration.ofMinutes(100));
 		assertThat(liPhone.postForm("/c/" + code, "/c/" + code, Map.of("name", "李华", "phone", "13912340001", "role", "VOLUNTEER")).body())
-				.contains("已签退");
+				.contains("李华,您已签到 100 分钟。现在签退吗?");
+		assertThat(liPhone.postForm("/c/" + code + "/out", "/c/" + code, Map.of()).body()).contains("已签退", "本次服务 100 分钟")
+				.doesNotContain("不足");
 
 		assertThat(api.postJson("jiedao", "/api/v1/activities/" + activity + "/attendance", "").status()).isEqualTo(201);
 		assertThat(api.postJson("jiedao", "/api/v1/activities/" + activity + "/attendance", "").status()).as("filed again").isEqualTo(201);
