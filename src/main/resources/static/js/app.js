@@ -67,3 +67,67 @@ document.addEventListener('change', function (event) {
     event.target.form.submit();
   }
 });
+
+// <input type="file" data-max-bytes data-max-files data-too-big data-too-many>: an oversize file, or too many, is
+// refused on the phone with the reason, before anything is sent (the server refuses them too).
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.matches('input[type="file"][data-max-bytes]')) {
+    return;
+  }
+  var max = Number(input.dataset.maxBytes);
+  var big = Array.prototype.filter.call(input.files, function (file) { return file.size > max; })
+    .map(function (file) { return file.name; });
+  var message = '';
+  if (big.length > 0) {
+    message = input.dataset.tooBig.replace('%s', big.join('、'));
+  } else if (input.files.length > Number(input.dataset.maxFiles)) {
+    message = input.dataset.tooMany;
+  }
+  input.setCustomValidity(message);
+  if (message) {
+    input.reportValidity();
+  }
+});
+
+// <form data-upload> with a [data-upload-progress] bar: sent in the background so the bar shows how much of the
+// files has gone; the answer then replaces the page as a normal submission would (the next page, or the form again
+// with the server's reason).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var progress = form.querySelector('[data-upload-progress]');
+  if (!form.matches('form[data-upload]') || !progress || !window.FormData) {
+    return;
+  }
+  event.preventDefault();
+  var bar = progress.querySelector('.progress-bar');
+  var buttons = form.querySelectorAll('button[type="submit"]');
+  buttons.forEach(function (button) { button.disabled = true; });
+  progress.hidden = false;
+  bar.style.width = '0%';
+  var request = new XMLHttpRequest();
+  request.open('POST', form.action);
+  request.upload.addEventListener('progress', function (e) {
+    if (e.lengthComputable) {
+      var percent = Math.round(e.loaded * 100 / e.total);
+      bar.style.width = percent + '%';
+      bar.textContent = percent + '%';
+      progress.setAttribute('aria-valuenow', percent);
+    }
+  });
+  request.addEventListener('load', function () {
+    // the answer is shown as it came (a redirect's one-time notice is in it: loading the address again would lose it)
+    document.open();
+    document.write(request.responseText);
+    document.close();
+    if (request.responseURL) {
+      window.history.replaceState(null, '', request.responseURL);
+    }
+  });
+  request.addEventListener('error', function () {
+    buttons.forEach(function (button) { button.disabled = false; });
+    progress.hidden = true;
+    window.alert(form.dataset.uploadFailed || '网络中断,文件没有上传成功,请重试。');
+  });
+  request.send(new FormData(form));
+});

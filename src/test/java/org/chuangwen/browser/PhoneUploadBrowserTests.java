@@ -9,6 +9,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A community worker on a phone: logs in, opens a box from the dashboard, uploads a photo into it, sees the box's
- * 图片 turn ✓ and the dashboard's percentages change.
+ * A community worker on a phone: logs in, opens a box from the dashboard, is refused an oversize file before it is
+ * sent, uploads a photo into it (with a progress bar), sees the box's 图片 turn ✓ and the dashboard's percentages change.
  */
 @IntegrationTest
 class PhoneUploadBrowserTests extends BrowserSupport {
@@ -32,7 +34,7 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 	int port;
 
 	@Test
-	void aWorkerUploadsAPhotoFromAPhoneAndTheBoxAndDashboardChange() {
+	void aWorkerUploadsAPhotoFromAPhoneAndTheBoxAndDashboardChange() throws Exception {
 		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
 				.setViewportSize(390, 844)
 				.setDeviceScaleFactor(3)
@@ -72,11 +74,27 @@ class PhoneUploadBrowserTests extends BrowserSupport {
 			page.locator("#kind").selectOption("图片");
 			page.locator("#title").fill("文化进楼道活动现场");
 			page.locator("#dateFormed").fill("2010-06-12");
+			Path oversize = Files.createTempFile("oversize", ".jpg");
+			try (RandomAccessFile file = new RandomAccessFile(oversize.toFile(), "rw")) {
+				file.setLength(51L * 1024 * 1024);
+			}
+			page.locator("#file").setInputFiles(oversize);
+			assertThat((String) page.locator("#file").evaluate("e => e.validationMessage"))
+					.as("refused on the phone, before 51 MB go over mobile data").containsPattern("oversize.*\\.jpg 超过单个文件 \\d+ MB 的上限");
+			Files.delete(oversize);
 			page.locator("#file").setInputFiles(new FilePayload("楼道文化.jpg", "image/jpeg",
 					DemoFiles.jpeg(1200, 900, new Color(0x6A1B9A), LocalDateTime.of(2010, 6, 12, 15, 20))));
+			List<String> uploads = new ArrayList<>();
+			page.onRequest(r -> {
+				if (r.method().equals("POST") && r.url().endsWith("/materials")) {
+					uploads.add(r.resourceType());
+				}
+			});
 			page.getByTestId("upload-submit").click();
 
 			assertThat(page.getByTestId("flash")).containsText("已归档“文化进楼道活动现场”");
+			assertThat(uploads).as("sent in the background, so the progress bar can follow it").containsExactly("xhr");
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/boxes/.*"));
 			assertThat(photos).hasAttribute("data-present", "true");
 			assertThat(photos).containsText("✓ 图片");
 			assertThat(page.getByTestId("primary-covered")).hasText("✓");
