@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.chuangwen.evidence.MaterialDetails;
+import org.chuangwen.evidence.Upload;
+import org.chuangwen.platform.JsonParts;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.ObjectMapper;
 
 @RestController
 @RequestMapping("/api/v1/elections")
@@ -26,10 +30,40 @@ class ElectionApi {
 
 	private final Elections elections;
 	private final Voting voting;
+	private final ElectionMaterials materials;
+	private final ObjectMapper json;
 
-	ElectionApi(Elections elections, Voting voting) {
+	ElectionApi(Elections elections, Voting voting, ElectionMaterials materials, ObjectMapper json) {
 		this.elections = elections;
 		this.voting = voting;
+		this.materials = materials;
+		this.json = json;
+	}
+
+	record MaterialMeta(String kind, String title, LocalDate dateFormed) {}
+
+	record MaterialJson(long id, String kind, String title, LocalDate dateFormed, List<String> indicatorCodes, int files) {
+
+		static MaterialJson of(MaterialDetails m) {
+			return new MaterialJson(m.id(), m.row().kind(), m.row().title(), m.row().dateFormed(), m.row().indicatorCodes(), m.files().size());
+		}
+	}
+
+	/** Files the election's plan, announcement, results or photos into Ⅲ-17's box: part {@code meta} and parts {@code file}. */
+	@PostMapping(value = "/{id}/materials", consumes = "multipart/form-data")
+	ResponseEntity<MaterialJson> fileMaterial(@PathVariable long id, @RequestPart(name = "meta", required = false) String metaJson,
+			@RequestPart(name = "file", required = false) List<MultipartFile> files) {
+		if (metaJson == null || metaJson.isBlank()) {
+			throw UserFacingException.badRequest("missing_part", "error.request.missing-part", "meta");
+		}
+		MaterialMeta meta = JsonParts.read(json, "meta", metaJson, MaterialMeta.class);
+		MaterialDetails filed = materials.file(id, meta.kind(), meta.title(), meta.dateFormed(), Upload.of(files));
+		return ResponseEntity.created(URI.create("/api/v1/materials/" + filed.id())).body(MaterialJson.of(filed));
+	}
+
+	@GetMapping("/{id}/materials")
+	List<MaterialJson> materials(@PathVariable long id) {
+		return materials.list(id).stream().map(MaterialJson::of).toList();
 	}
 
 	record NewElection(Long orgUnitId, String date, String kind) {}

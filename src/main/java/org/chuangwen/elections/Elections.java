@@ -130,6 +130,11 @@ class Elections {
 		return electorate.voters(readable(id).id(), buildingId);
 	}
 
+	/** The buildings an election's electorate lives in. */
+	List<Long> buildings(long id) {
+		return electorate.buildings(readable(id).id());
+	}
+
 	/** The hand changes of an election's electorate, newest first. */
 	List<Electorate.Change> changes(long id) {
 		return electorate.changes(readable(id).id());

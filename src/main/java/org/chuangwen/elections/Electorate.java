@@ -37,7 +37,7 @@ class Electorate {
 	record Voter(long residentId, String name, String sex, LocalDate birthDate, String idNumberMasked, long buildingId, boolean addedByHand,
 			boolean removed, Instant votedAt, String votedVia) {
 
-		boolean voted() {
+		public boolean voted() {
 			return votedAt != null;
 		}
 	}
