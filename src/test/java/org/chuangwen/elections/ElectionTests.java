@@ -119,6 +119,7 @@ class ElectionTests {
 		assertThat(figures.get("met").asBoolean()).isFalse();
 		assertThat(target(figures, "voter-turnout").get("value").decimalValue()).isEqualByComparingTo("66.7");
 		assertThat(target(figures, "direct-election-rate").get("met").asBoolean()).isTrue();
+		assertThat(org.chuangwen.Session.login(port, "jiedao", Api.PASSWORD).get("/elections?orgUnitId=" + community).body()).contains("66.7%");
 
 		// 丁 is away: removed with the reason, kept in the changes; 2 of 2 voted
 		Api.Response removed = api.postJson("jiedao", "/api/v1/elections/" + election + "/electorate",
