@@ -83,7 +83,12 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
 			Map.entry("donation", "donations"),
-			Map.entry("donation_change", "donations"));
+			Map.entry("donation_change", "donations"),
+			Map.entry("election", "elections"),
+			Map.entry("election_voter", "elections"),
+			Map.entry("election_voter_change", "elections"),
+			Map.entry("election_material", "elections"),
+			Map.entry("joint_meeting", "elections"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");

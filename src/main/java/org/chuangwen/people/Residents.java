@@ -73,6 +73,22 @@ public class Residents {
 	}
 
 	/**
+	 * The residents in the caller's scope whose 身份证号 has one of these keyed hashes ({@link PersonalData#lookupHash} of
+	 * the number), as hash → resident id: how a list of numbers such as an election's polling list is matched without
+	 * the numbers leaving this module. Hashes of nobody in scope are left out; never returns null.
+	 */
+	public java.util.Map<String, Long> residentIdsByIdNumberHash(java.util.Collection<String> idNumberHashes) {
+		String path = scope.path();
+		java.util.Map<String, Long> found = new java.util.HashMap<>();
+		rows.existing(idNumberHashes).forEach((hash, r) -> {
+			if (r.orgPath().startsWith(path)) {
+				found.put(hash, r.id());
+			}
+		});
+		return found;
+	}
+
+	/**
 	 * Every resident at or below the unit (in building, unit and room order), for ledgers built on the roster such as
 	 * an election's electorate.
 	 *
