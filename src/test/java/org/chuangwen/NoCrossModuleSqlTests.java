@@ -81,6 +81,14 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_posting", "moralbank"),
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
+			Map.entry("courtyard_standard", "courtyards"),
+			Map.entry("courtyard_item", "courtyards"),
+			Map.entry("courtyard_inspection", "courtyards"),
+			Map.entry("courtyard_mark", "courtyards"),
+			Map.entry("courtyard_photo", "courtyards"),
+			Map.entry("courtyard_keeper", "courtyards"),
+			Map.entry("courtyard_award", "courtyards"),
+			Map.entry("courtyard_award_revocation", "courtyards"),
 			Map.entry("donation", "donations"),
 			Map.entry("donation_change", "donations"));
 
