@@ -67,7 +67,7 @@ class Awards {
 			List<Award> sameYear = jdbc.sql(SELECT + " where a.building_id = :b and a.award_year = :y").param("b", building.id()).param("y", awardYear)
 					.query(Awards::row).list();
 			if (sameYear.stream().anyMatch(Award::standing)) {
-				throw UserFacingException.conflict("already_awarded", "error.courtyard.already-awarded", building.name(), awardYear);
+				throw UserFacingException.conflict("already_awarded", "error.courtyard.already-awarded", building.name(), String.valueOf(awardYear));
 			}
 			var key = new GeneratedKeyHolder();
 			jdbc.sql("insert into courtyard_award (building_id, org_path, award_year, awarded_on, awarded_by, recorded_at) values (:b, :p, :y, :d, :by, :at)")
