@@ -1,5 +1,8 @@
 package org.chuangwen.courtyards;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +27,7 @@ import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.WriteTransactions;
 import org.chuangwen.platform.Zones;
+import org.apache.tika.Tika;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -75,6 +79,9 @@ class Inspections {
 		resolved.forEach((code, mark) -> met.put(code, mark.met()));
 		BigDecimal score = Score.total(Score.outcomes(standards, met));
 		String by = buildings.username();
+		if (photos != null) {
+			refuseOtherThanPhotos(photos);
+		}
 		long id = transactions.run(() -> {
 			var key = new GeneratedKeyHolder();
 			jdbc.sql("insert into courtyard_inspection (building_id, org_path, inspected_on, score, inspected_by, recorded_at)"
@@ -107,6 +114,7 @@ class Inspections {
 		if (photos == null || photos.isEmpty()) {
 			throw UserFacingException.badRequest("missing_file", "error.courtyard.no-photos");
 		}
+		refuseOtherThanPhotos(photos);
 		MaterialDetails material = transactions.run(() -> filePhotos(building, inspectionId, day, photos));
 		audit.record("COURTYARD_PHOTOS_FILED", "courtyard_inspection", inspectionId, building.id(), "material " + material.id());
 		return material;
@@ -189,7 +197,7 @@ class Inspections {
 		OrgUnit community = buildings.community(building);
 		String title = building.name() + "文明楼院检查(" + day + ")";
 		MaterialDetails material = evidence.file(new NewMaterial(building.id(), PHOTO_KIND, title, day, community.name(), List.of(INDICATOR)), photos);
-		// the archive takes any allowed type under any kind; an inspection's photos must be photos
+		// the archive's verdict on the type is the last word, should it differ from the quick look above
 		FileInfo other = material.files().stream().filter(f -> !f.photo()).findFirst().orElse(null);
 		if (other != null) {
 			throw UserFacingException.badRequest("not_a_photo", "error.courtyard.not-a-photo", other.name());
@@ -198,6 +206,25 @@ class Inspections {
 				.param("i", inspectionId).param("m", material.id()).param("by", buildings.username()).param("at", Timestamp.from(clock.instant()))
 				.update();
 		return material;
+	}
+
+	/**
+	 * Refuses what is not a picture before anything is filed (the archive would take a PDF under 图片, and a filing that is
+	 * rolled back afterwards has already been audited). The archive's own inspection still decides on everything else.
+	 */
+	private static void refuseOtherThanPhotos(List<Upload> photos) {
+		Tika tika = new Tika();
+		for (Upload photo : photos) {
+			String type;
+			try (InputStream in = new BufferedInputStream(photo.content().getInputStream())) {
+				type = tika.detect(in);
+			} catch (IOException e) {
+				type = "";
+			}
+			if (!type.startsWith("image/")) {
+				throw UserFacingException.badRequest("not_a_photo", "error.courtyard.not-a-photo", photo.name());
+			}
+		}
 	}
 
 	private LocalDate day(LocalDate inspectedOn) {

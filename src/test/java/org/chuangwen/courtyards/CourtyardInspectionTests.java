@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
+import org.chuangwen.Session;
 import org.chuangwen.demo.DemoFiles;
 import org.chuangwen.platform.Zones;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,6 +234,36 @@ class CourtyardInspectionTests {
 		assertThat(history.get(1).get("revokedOn").isNull()).isFalse();
 		assertThat(api.postJson("jiedao", "/api/v1/buildings/" + building + "/awards", "{\"year\":" + (year + 5) + "}").json().get("error").asString())
 				.isEqualTo("invalid_date");
+	}
+
+	@Test
+	void thePageFormStoresMarksAndPhotosTogetherOrNeither() {
+		Session worker = Session.login(port, "jiedao", Api.PASSWORD);
+		String page = "/courtyards/buildings/" + building;
+		assertThat(worker.get(page).body()).contains("capture=\"environment\"").contains("1.2 有楼长");
+		assertThat(Session.login(port, "shequ2", Api.PASSWORD).get(page).status()).isEqualTo(404);
+
+		List<Api.Part> marks = List.of(text("met", "1.1"), text("met", "2.1"), text("note-1.2", "楼长空缺"));
+		List<Api.Part> withDocument = new ArrayList<>(marks);
+		withDocument.add(new Api.Part("photos", "检查表.docx", "application/octet-stream", DemoFiles.docx("检查表", "楼院检查记录")));
+		Session.Page refused = worker.postMultipart(page + "/inspections", page, withDocument);
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("检查表.docx").contains("不是照片");
+		assertThat(api.get("jiedao", "/api/v1/buildings/" + building + "/inspections").json()).isEmpty();
+
+		List<Api.Part> withPhoto = new ArrayList<>(marks);
+		withPhoto.add(new Api.Part("photos", "楼道.jpg", "image/jpeg", photo("楼道.jpg").content()));
+		assertThat(worker.postMultipart(page + "/inspections", page, withPhoto).status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("得分 23.3");
+		JsonNode history = api.get("jiedao", "/api/v1/buildings/" + building + "/inspections").json();
+		assertThat(history).hasSize(1);
+		assertThat(history.get(0).get("score").decimalValue()).isEqualByComparingTo("23.3");
+		assertThat(history.get(0).get("photoMaterialIds")).hasSize(1);
+		assertThat(history.get(0).get("marks").toString()).contains("楼长空缺");
+	}
+
+	private static Api.Part text(String field, String value) {
+		return new Api.Part(field, null, "text/plain; charset=UTF-8", value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private JsonNode matrix() {
