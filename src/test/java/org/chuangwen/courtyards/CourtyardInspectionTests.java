@@ -262,6 +262,31 @@ class CourtyardInspectionTests {
 		assertThat(history.get(0).get("marks").toString()).contains("楼长空缺");
 	}
 
+	@Test
+	void thePageAssignsAKeeperWhoseItemIsThenTickedAndAwardsAndRevokes() {
+		long leader = resident("楼长丙");
+		Session worker = Session.login(port, "jiedao", Api.PASSWORD);
+		String page = "/courtyards/buildings/" + building;
+		assertThat(worker.get(page).body()).doesNotContainPattern("value=\"1\\.2\"[^>]*checked");
+
+		assertThat(worker.postForm(page + "/keepers", page, "role=LEADER&residentId=" + leader).status()).isEqualTo(302);
+		String after = worker.get(page).body();
+		assertThat(after).contains("已任命楼长:楼长丙");
+		assertThat(after).containsPattern("value=\"1\\.2\"[^>]*checked");
+		assertThat(after).doesNotContainPattern("value=\"1\\.3\"[^>]*checked");
+
+		int year = LocalDate.now(Zones.SHANGHAI).getYear();
+		assertThat(worker.postForm(page + "/awards", page, "year=" + year).status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("已评为 " + year + " 年度文明楼院");
+		long award = api.get("jiedao", "/api/v1/buildings/" + building + "/awards").json().get(0).get("id").asLong();
+		assertThat(worker.postForm(page + "/awards", page, "year=" + year).status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("请先撤销");
+		assertThat(worker.postForm(page + "/awards/" + award + "/revoke", page, "reason=" + java.net.URLEncoder.encode("评比复查未通过",
+				java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(302);
+		assertThat(worker.get(page).body()).contains("评比复查未通过");
+		assertThat(worker.get("/courtyards?unit=" + community).body()).contains("已撤销");
+	}
+
 	private static Api.Part text(String field, String value) {
 		return new Api.Part(field, null, "text/plain; charset=UTF-8", value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
