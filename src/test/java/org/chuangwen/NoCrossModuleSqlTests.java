@@ -82,7 +82,13 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
 			Map.entry("donation", "donations"),
-			Map.entry("donation_change", "donations"));
+			Map.entry("donation_change", "donations"),
+			Map.entry("inspection_fingerprint", "inspection"),
+			Map.entry("inspection_doubt_note", "inspection"),
+			Map.entry("inspection_grade", "inspection"),
+			Map.entry("inspection_sample", "inspection"),
+			Map.entry("inspection_sample_item", "inspection"),
+			Map.entry("inspection_check", "inspection"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
