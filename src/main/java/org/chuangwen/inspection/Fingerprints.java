@@ -70,29 +70,35 @@ class Fingerprints {
 	}
 
 	/**
-	 * The live materials at or below {@code unit} (its boxes, each material once), after fingerprinting those not yet
-	 * fingerprinted. Ordered by id.
+	 * The live materials at or below {@code unit} (its boxes, each material once, in id order), after fingerprinting
+	 * those not yet fingerprinted.
 	 */
 	List<MaterialRow> scan(OrgUnit unit) {
 		Map<Long, MaterialRow> rows = new LinkedHashMap<>();
 		for (Indicator indicator : catalog.indicators()) {
 			archive.box(unit.id(), indicator.code()).materials().forEach(m -> rows.putIfAbsent(m.id(), m));
 		}
-		Set<Long> known = known(rows.keySet());
-		List<MaterialRow> missing = rows.values().stream().filter(m -> !known.contains(m.id())).toList();
-		if (!missing.isEmpty()) {
-			Map<Long, OrgUnit> units = orgs.units(missing.stream().map(MaterialRow::orgUnitId).toList());
-			for (MaterialRow row : missing) {
-				List<Fingerprint> taken = take(row, units.get(row.orgUnitId()).path());
-				try {
-					ownTransaction.executeWithoutResult(status -> taken.forEach(this::insert));
-				} catch (DuplicateKeyException concurrent) {
-					// taken at the same moment by the filing's listener or another scan: the same rows
-					log.debug("fingerprints of material {} taken concurrently", row.id());
-				}
+		ensure(rows.values());
+		return rows.values().stream().sorted(java.util.Comparator.comparingLong(MaterialRow::id)).toList();
+	}
+
+	/** Fingerprints those of these materials (read in the caller's scope) that were never fingerprinted. */
+	void ensure(Collection<MaterialRow> rows) {
+		Set<Long> known = known(rows.stream().map(MaterialRow::id).toList());
+		List<MaterialRow> missing = rows.stream().filter(m -> !known.contains(m.id())).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		Map<Long, OrgUnit> units = orgs.units(missing.stream().map(MaterialRow::orgUnitId).toList());
+		for (MaterialRow row : missing) {
+			List<Fingerprint> taken = take(row, units.get(row.orgUnitId()).path());
+			try {
+				ownTransaction.executeWithoutResult(status -> taken.forEach(this::insert));
+			} catch (DuplicateKeyException concurrent) {
+				// taken at the same moment by the filing's listener or another scan: the same rows
+				log.debug("fingerprints of material {} taken concurrently", row.id());
 			}
 		}
-		return rows.values().stream().sorted(java.util.Comparator.comparingLong(MaterialRow::id)).toList();
 	}
 
 	/** The fingerprints of these materials. */
