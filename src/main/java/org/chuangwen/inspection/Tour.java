@@ -33,16 +33,16 @@ record Tour(OrgUnit community, List<Box> boxes, Map<Long, Doubt.OfMaterial> doub
 			materials = List.copyOf(materials);
 		}
 
-		String derivedGrade() {
+		public String derivedGrade() {
 			return Grade.fromCompleteness(completeness);
 		}
 
 		/** The self-assessed grade: recorded, or derived from completeness. */
-		String assessed() {
+		public String assessed() {
 			return selfGrade != null ? selfGrade.grade() : derivedGrade();
 		}
 
-		long percent() {
+		public long percent() {
 			return Math.round(completeness * 100);
 		}
 	}
@@ -53,7 +53,7 @@ record Tour(OrgUnit community, List<Box> boxes, Map<Long, Doubt.OfMaterial> doub
 	 */
 	record TargetValue(String indicatorCode, Target target, boolean built, BigDecimal value, Boolean met, String basis, String definition) {}
 
-	int signalCount() {
+	public int signalCount() {
 		return doubts.values().stream().mapToInt(d -> d.signals().size()).sum();
 	}
 }
