@@ -113,8 +113,15 @@ class Samples {
 		List<Sample.Item> items = new ArrayList<>();
 		for (long materialId : jdbc.sql("select material_id from inspection_sample_item where sample_id = :s order by seq").param("s", sampleId)
 				.query(Long.class).list()) {
-			MaterialRow row = archive.find(materialId).row();
 			String[] mark = marks.getOrDefault(materialId, new String[3]);
+			MaterialRow row;
+			try {
+				row = archive.find(materialId).row();
+			} catch (UserFacingException movedAway) {
+				// corrected into a unit the reader does not see since it was drawn: listed by id only, the mark stays
+				items.add(new Sample.Item(materialId, "#" + materialId, null, null, null, mark[0], mark[1], mark[2]));
+				continue;
+			}
 			items.add(new Sample.Item(materialId, row.title(), row.kind(), row.dateFormed(), "/materials/" + materialId, mark[0], mark[1], mark[2]));
 		}
 		return new Sample(sampleId, head.unit(), head.seed(), head.size(), head.by(), head.at(), items);
