@@ -63,10 +63,15 @@ class Fingerprints {
 	void refresh(long materialId, String orgPath) {
 		MaterialRow row = archive.find(materialId).row();
 		List<Fingerprint> taken = take(row, orgPath);
-		ownTransaction.executeWithoutResult(status -> {
-			jdbc.sql("delete from inspection_fingerprint where material_id = :m").param("m", materialId).update();
-			taken.forEach(this::insert);
-		});
+		try {
+			ownTransaction.executeWithoutResult(status -> {
+				jdbc.sql("delete from inspection_fingerprint where material_id = :m").param("m", materialId).update();
+				taken.forEach(this::insert);
+			});
+		} catch (DuplicateKeyException concurrent) {
+			// a scan took the same material at the same moment: its rows are the ones just computed
+			log.debug("fingerprints of material {} taken concurrently", materialId);
+		}
 	}
 
 	/**
