@@ -96,7 +96,13 @@ class NoCrossModuleSqlTests {
 			Map.entry("election_voter", "elections"),
 			Map.entry("election_voter_change", "elections"),
 			Map.entry("election_material", "elections"),
-			Map.entry("joint_meeting", "elections"));
+			Map.entry("joint_meeting", "elections"),
+			Map.entry("inspection_fingerprint", "inspection"),
+			Map.entry("inspection_doubt_note", "inspection"),
+			Map.entry("inspection_grade", "inspection"),
+			Map.entry("inspection_sample", "inspection"),
+			Map.entry("inspection_sample_item", "inspection"),
+			Map.entry("inspection_check", "inspection"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
