@@ -45,9 +45,11 @@ class Targets {
 	private final EvidenceArchive archive;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final Facilities facilities;
 
-	Targets(Registry registry, List<Measure> measures, Declarations declarations, DataScope scope, Orgs orgs, EvidenceArchive archive, AuditLog audit,
-			Clock clock) {
+	Targets(Registry registry, List<Measure> measures, Declarations declarations, Facilities facilities, DataScope scope, Orgs orgs, EvidenceArchive archive,
+			AuditLog audit, Clock clock) {
+		this.facilities = facilities;
 		this.registry = registry;
 		this.measures = measures.stream().collect(Collectors.toMap(Measure::key, Function.identity(), (first, second) -> {
 			log.warn("two measures answer {}: {} and {}; using the first", first.key(), first.getClass().getName(), second.getClass().getName());
@@ -199,5 +201,29 @@ class Targets {
 
 	boolean computed(String key) {
 		return registry.find(key).map(t -> measures.containsKey(t.measureKey())).orElse(false);
+	}
+
+	/** A community's facilities, each with its current record (null while not recorded) and the standards it is checked against. */
+	record FacilityView(OrgUnit community, List<FacilityState> facilities) {}
+
+	record FacilityState(FacilityKind kind, Facilities.Facility current, List<TargetStatus> standards) {
+
+		boolean met() {
+			return standards.stream().allMatch(TargetStatus::met);
+		}
+	}
+
+	/**
+	 * The facilities of the community of a unit in the caller's scope, checked against the plans' standards.
+	 *
+	 * @throws UserFacingException 404 outside the scope, 400 {@code not_a_community} for a unit above communities
+	 */
+	FacilityView facilities(long orgUnitId) {
+		OrgUnit community = facilities.community(orgUnitId);
+		Map<FacilityKind, Facilities.Facility> current = facilities.current(community.id());
+		Map<String, TargetStatus> statuses = of(community.id()).stream().collect(Collectors.toMap(TargetStatus::key, Function.identity()));
+		return new FacilityView(community, java.util.Arrays.stream(FacilityKind.values())
+				.map(k -> new FacilityState(k, current.get(k), k.targetKeys.stream().map(statuses::get).filter(java.util.Objects::nonNull).toList()))
+				.toList());
 	}
 }

@@ -171,6 +171,40 @@ class TargetsTests {
 		assertThat(streetWide.get("basis").asString()).endsWith("个楼院");
 	}
 
+	@Test
+	void planTasksTrackProgressWithHistory() {
+		JsonNode plans = api.get("jiedao", "/api/v1/plans?orgUnitId=" + community).json();
+		assertThat(plans).extracting(p -> p.get("part").asString()).containsExactly("第一篇", "第二篇", "第三篇");
+		JsonNode infrastructure = task(plans, "plan-11th-3");
+		assertThat(infrastructure.get("label").asString()).isEqualTo("未开始");
+		assertThat(infrastructure.get("task").get("provenance").get("line").asInt()).isEqualTo(228);
+
+		String path = "/api/v1/plans/tasks/plan-11th-3/status";
+		Api.Response started = api.postJson("jiedao", path, "{\"orgUnitId\":" + community + ",\"status\":\"进行中\",\"note\":\"警务室扩建已立项\"}");
+		assertThat(started.status()).as(started.text()).isEqualTo(201);
+		assertThat(api.postJson("jiedao", path, "{\"orgUnitId\":" + community + ",\"status\":\"DONE\"}").status()).isEqualTo(201);
+		assertError(api.postJson("jiedao", path, "{\"orgUnitId\":" + community + ",\"status\":\"差不多\"}"), 400, "invalid_status");
+		assertError(api.postJson("jiedao", "/api/v1/plans/tasks/no-such-task/status", "{\"orgUnitId\":" + community + ",\"status\":\"DONE\"}"), 404,
+				"not_found");
+		assertError(api.postJson("shequ1", path, "{\"orgUnitId\":" + community + ",\"status\":\"DONE\"}"), 404, "not_found");
+
+		assertThat(task(api.get("jiedao", "/api/v1/plans?orgUnitId=" + community).json(), "plan-11th-3").get("label").asString()).isEqualTo("已完成");
+		JsonNode history = api.get("jiedao", path + "?orgUnitId=" + community).json();
+		assertThat(history).extracting(h -> h.get("label").asString()).containsExactly("已完成", "进行中");
+		assertThat(history.get(1).get("note").asString()).isEqualTo("警务室扩建已立项");
+	}
+
+	private static JsonNode task(JsonNode plans, String key) {
+		for (JsonNode plan : plans) {
+			for (JsonNode t : plan.get("tasks")) {
+				if (t.get("task").get("key").asString().equals(key)) {
+					return t;
+				}
+			}
+		}
+		throw new AssertionError("no task " + key);
+	}
+
 	private JsonNode targets(String user, long unit) {
 		Api.Response response = api.get(user, "/api/v1/targets?orgUnitId=" + unit);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
