@@ -32,6 +32,11 @@ class PlanTasks {
 			this.label = label;
 		}
 
+		/** For templates, which read properties through public getters. */
+		public String getLabel() {
+			return label;
+		}
+
 		/** The code or the Chinese label, as a form or an API client sends it; 400 {@code invalid_status} otherwise. */
 		static Status parse(String text) {
 			String given = text == null ? "" : text.strip();

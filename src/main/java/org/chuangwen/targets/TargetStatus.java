@@ -23,11 +23,11 @@ record TargetStatus(String key, String name, String indicatorCode, String compar
 	static final String DECLARED = "declared";
 	static final String NOT_BUILT = "not_built";
 
-	boolean notBuilt() {
+	public boolean notBuilt() {
 		return NOT_BUILT.equals(source);
 	}
 
-	boolean declarable() {
+	public boolean declarable() {
 		return !COMPUTED.equals(source);
 	}
 }

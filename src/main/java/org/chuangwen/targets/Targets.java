@@ -183,7 +183,7 @@ class Targets {
 
 	record Row(OrgUnit community, List<TargetStatus> targets) {
 
-		long met() {
+		public long met() {
 			return targets.stream().filter(TargetStatus::met).count();
 		}
 	}
@@ -208,7 +208,7 @@ class Targets {
 
 	record FacilityState(FacilityKind kind, Facilities.Facility current, List<TargetStatus> standards) {
 
-		boolean met() {
+		public boolean met() {
 			return standards.stream().allMatch(TargetStatus::met);
 		}
 	}
@@ -225,5 +225,26 @@ class Targets {
 		return new FacilityView(community, java.util.Arrays.stream(FacilityKind.values())
 				.map(k -> new FacilityState(k, current.get(k), k.targetKeys.stream().map(statuses::get).filter(java.util.Objects::nonNull).toList()))
 				.toList());
+	}
+
+	/**
+	 * The community a page shows when none is chosen: the caller's own (or the one above the caller's building), else the
+	 * first community in the caller's scope; null when the scope holds none.
+	 */
+	Long defaultCommunity() {
+		OrgUnit mine = orgs.find(scope.user().orgUnitId()).orElse(null);
+		if (mine != null) {
+			Optional<OrgUnit> own = orgs.communityOf(mine);
+			if (own.isPresent()) {
+				return own.get().id();
+			}
+		}
+		List<OrgUnit> communities = orgs.communitiesWithin(scope.path());
+		return communities.isEmpty() ? null : communities.get(0).id();
+	}
+
+	/** The communities in the caller's scope, to choose one from. */
+	List<OrgUnit> communities() {
+		return orgs.communitiesWithin(scope.path());
 	}
 }
