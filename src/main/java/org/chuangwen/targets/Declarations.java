@@ -30,8 +30,8 @@ class Declarations {
 		var id = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into target_declaration (target_key, org_unit_id, org_path, declared_value, material_id, declared_by, declared_at)
-				values (:key, :unit, :path, :value, :material, :by, :at)""")
-				.param("key", key).param("unit", orgUnitId).param("path", orgPath).param("value", value).param("material", materialId)
+				values (:key, :unit, :path, :value, :materialId, :by, :at)""")
+				.param("key", key).param("unit", orgUnitId).param("path", orgPath).param("value", value).param("materialId", materialId)
 				.param("by", by).param("at", Timestamp.from(at))
 				.update(id, "id");
 		return new Declaration(id.getKey().longValue(), key, orgUnitId, value, materialId, by, at);

@@ -139,13 +139,13 @@ class Facilities {
 		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into facility_record (org_unit_id, org_path, kind, area, books, fitness_path, present, material_id, recorded_by, recorded_at)
-				values (:unit, :path, :kind, :area, :books, :fitness, :present, :material, :by, :at)""")
+				values (:unit, :path, :kind, :area, :books, :fitness, :present, :materialId, :by, :at)""")
 				.param("unit", unit.id()).param("path", unit.path()).param("kind", kind.name()).param("area", area).param("books", books)
-				.param("fitness", fitnessPath).param("present", present).param("material", materialId).param("by", by).param("at", Timestamp.from(at))
+				.param("fitness", fitnessPath).param("present", present).param("materialId", materialId).param("by", by).param("at", Timestamp.from(at))
 				.update(key, "id");
 		long id = key.getKey().longValue();
 		audit.record("FACILITY_RECORDED", "facility_record", id, unit.id(),
-				kind.label + (present ? " " + (area == null ? "" : area.toPlainString() + "㎡") : " 无") + (materialId == null ? "" : ", material " + materialId));
+				kind.label + (present ? " " + (area == null ? "" : area.toPlainString() + "㎡") : " 无") + (materialId == null ? "" : ", 材料 " + materialId));
 		return new Facility(id, unit.id(), kind, area, books, fitnessPath, present, materialId, by, at);
 	}
 

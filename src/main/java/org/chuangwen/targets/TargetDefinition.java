@@ -13,7 +13,7 @@ import org.chuangwen.catalog.Target;
 record TargetDefinition(String key, String measureKey, String indicatorCode, Target target, String period, String definition,
 		Plans.Provenance provenance) {
 
-	String name() {
+	public String name() {
 		return target.metric();
 	}
 }

@@ -167,7 +167,7 @@ class Targets {
 		}
 		Declarations.Declaration declaration = declarations.add(key, unit.id(), unit.path(), value.setScale(1, java.math.RoundingMode.HALF_UP), materialId,
 				scope.user().username(), Instant.now(clock));
-		audit.record("TARGET_DECLARED", "target_declaration", declaration.id(), unit.id(), key + " = " + declaration.value() + ", material " + materialId);
+		audit.record("TARGET_DECLARED", "target_declaration", declaration.id(), unit.id(), key + " = " + declaration.value() + ", 材料 " + materialId);
 		return declaration;
 	}
 

@@ -46,7 +46,7 @@ class TargetPagesTests {
 		assertThat(matrix).contains("幸福街道各社区目标对比", "和平社区", "友谊社区", "href=\"/targets?orgUnitId=" + community + "\"", "✓ 61.0");
 
 		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get(page).status()).isEqualTo(404);
-		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get("/").body()).contains("href=\"/targets\"");
+		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get("/targets").body()).contains("href=\"/targets\"", "和平社区");
 	}
 
 	@Test
