@@ -82,7 +82,13 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
 			Map.entry("donation", "donations"),
-			Map.entry("donation_change", "donations"));
+			Map.entry("donation_change", "donations"),
+			Map.entry("register_schema", "registers"),
+			Map.entry("register_schema_version", "registers"),
+			Map.entry("register_row", "registers"),
+			Map.entry("register_row_history", "registers"),
+			Map.entry("register_import", "registers"),
+			Map.entry("register_import_row", "registers"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
