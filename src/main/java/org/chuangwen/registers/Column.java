@@ -11,7 +11,7 @@ import java.util.Set;
  * @param type one of {@link #TYPES}
  * @param options the allowed values of a {@code choice} column, empty for other types
  */
-record Column(String key, String label, String type, boolean required, List<String> options) {
+record Column(String key, String label, String type, Boolean required, List<String> options) {
 
 	static final String TEXT = "text";
 	static final String NUMBER = "number";
@@ -24,6 +24,7 @@ record Column(String key, String label, String type, boolean required, List<Stri
 	private static final Set<String> PERSONAL = Set.of(PHONE, ID_NUMBER);
 
 	Column {
+		required = Boolean.TRUE.equals(required); // absent in JSON means optional
 		options = options == null ? List.of() : List.copyOf(options);
 	}
 
