@@ -2,6 +2,7 @@ package org.chuangwen.registers;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.UserMessages;
@@ -30,17 +31,17 @@ class RegisterAdminPages {
 	}
 
 	/** What the form shows: empty for a new register, the current schema for a change, or what was typed when refused. */
-	record Form(String name, String title, String columns, String keyColumns) {}
+	record Form(String name, String title, List<Column> columns, String keyColumns) {}
 
 	@GetMapping("/admin/registers")
 	String page(Model model) {
-		return page(model, null, new Form("", "", "", ""), null);
+		return page(model, null, new Form("", "", List.of(), ""), null);
 	}
 
 	@GetMapping("/admin/registers/{name}")
 	String edit(@PathVariable String name, Model model) {
 		Schema s = registers.schema(name);
-		return page(model, s, new Form(s.name(), s.title(), ColumnLines.format(s.columns()), String.join(",", s.keyColumns())), null);
+		return page(model, s, new Form(s.name(), s.title(), s.columns(), String.join(",", s.keyColumns())), null);
 	}
 
 	private String page(Model model, Schema editing, Form form, String refusal) {
@@ -48,17 +49,19 @@ class RegisterAdminPages {
 		model.addAttribute("registers", registers.all());
 		model.addAttribute("editing", editing);
 		model.addAttribute("form", form);
+		model.addAttribute("rows", ColumnRows.shown(form.columns()));
+		model.addAttribute("types", Column.TYPES);
 		model.addAttribute("refusal", refusal);
 		return PAGE;
 	}
 
 	@PostMapping("/admin/registers")
 	String define(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String columns, @RequestParam(defaultValue = "") String keyColumns, Model model, HttpServletRequest request,
+			ColumnRows columns, @RequestParam(defaultValue = "") String keyColumns, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Form form = new Form(name, title, columns, keyColumns);
+		Form form = new Form(name, title, columns.columns(), keyColumns);
 		try {
-			Schema s = registers.define(new SchemaBook.Definition(name, title, ColumnLines.parse(columns), ColumnLines.keys(keyColumns)));
+			Schema s = registers.define(new SchemaBook.Definition(name, title, columns.columns(), ColumnRows.keys(keyColumns)));
 			redirect.addFlashAttribute("flash", messages.of(request, "registers.defined", s.title()));
 			return "redirect:/admin/registers";
 		} catch (UserFacingException e) {
@@ -71,13 +74,13 @@ class RegisterAdminPages {
 	}
 
 	@PostMapping("/admin/registers/{name}")
-	String change(@PathVariable String name, @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String columns,
+	String change(@PathVariable String name, @RequestParam(defaultValue = "") String title, ColumnRows columns,
 			@RequestParam(defaultValue = "") String keyColumns, Model model, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Schema current = registers.schema(name);
-		Form form = new Form(name, title, columns, keyColumns);
+		Form form = new Form(name, title, columns.columns(), keyColumns);
 		try {
-			Schema s = registers.change(name, new SchemaBook.Definition(name, title, ColumnLines.parse(columns), ColumnLines.keys(keyColumns)));
+			Schema s = registers.change(name, new SchemaBook.Definition(name, title, columns.columns(), ColumnRows.keys(keyColumns)));
 			redirect.addFlashAttribute("flash", messages.of(request, "registers.changed", s.title(), s.version()));
 			return "redirect:/admin/registers";
 		} catch (UserFacingException e) {

@@ -50,7 +50,10 @@ class RegisterBrowserTests extends BrowserSupport {
 			page.getByTestId("define-register").click();
 			page.locator("#name").fill(name);
 			page.locator("#title").fill("楼院巡查记录");
-			page.locator("#columns").fill("巡查人|who|文本|必填\n巡查日期|day|日期|必填\n结果|result|选项|必填|合格、不合格\n联系电话|phone|电话");
+			column(page, 0, "巡查人", "who", "text", true, "");
+			column(page, 1, "巡查日期", "day", "date", true, "");
+			column(page, 2, "结果", "result", "choice", true, "合格、不合格");
+			column(page, 3, "联系电话", "phone", "phone", false, "");
 			page.locator("#keyColumns").fill("who,day");
 			page.getByTestId("save-schema").click();
 			assertThat(page.getByTestId("flash")).containsText("楼院巡查记录");
@@ -86,6 +89,14 @@ class RegisterBrowserTests extends BrowserSupport {
 			}
 			assertThat(cells).contains("巡查人", "老王", "老张", "不合格", "137****0001").doesNotContain("老李", "13700000001");
 		}
+	}
+
+	private static void column(Page page, int row, String label, String key, String type, boolean required, String options) {
+		page.locator("#label-" + row).fill(label);
+		page.locator("#key-" + row).fill(key);
+		page.locator("#type-" + row).selectOption(type);
+		page.locator("#required-" + row).selectOption(required ? "true" : "");
+		page.locator("#options-" + row).fill(options);
 	}
 
 	private Page login(BrowserContext context, String user) {
