@@ -23,6 +23,7 @@ import org.chuangwen.platform.PersonalData;
 import org.chuangwen.platform.Text;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.WriteTransactions;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -82,7 +83,13 @@ class Registers {
 		scope.requireAdmin("register_schema", definition == null ? null : definition.name());
 		SchemaBook.Definition d = SchemaBook.checked(definition);
 		CurrentUser me = scope.user();
-		long id = transactions.run(() -> schemas.insert(d, me.username(), Instant.now(clock)));
+		long id;
+		try {
+			id = transactions.run(() -> schemas.insert(d, me.username(), Instant.now(clock)));
+		} catch (DuplicateKeyException e) {
+			// defined by another administrator in the same moment
+			throw SchemaBook.duplicate(d.name());
+		}
 		audit.record("REGISTER_DEFINED", "register_schema", id, null, d.name());
 		return schema(d.name());
 	}
@@ -151,14 +158,14 @@ class Registers {
 		RowRules.Checked checked = rules(schema, unit.path()).check(typed(schema, values), Map.of());
 		refuse(checked);
 		CurrentUser me = scope.user();
-		long id = transactions.run(() -> {
+		long id = stored(() -> transactions.run(() -> {
 			if (!rows.existing(schema.id(), unit.id(), List.of(checked.rowKey())).isEmpty()) {
 				throw UserFacingException.conflict("duplicate_row", "registers.row.exists");
 			}
 			rows.write(List.of(new RegisterRows.Write(null, schema.id(), unit.id(), unit.path(), checked, schema.version())), me.username(),
 					Instant.now(clock));
 			return rows.existing(schema.id(), unit.id(), List.of(checked.rowKey())).get(checked.rowKey()).id();
-		});
+		}));
 		audit.record("REGISTER_ROW_ADDED", "register_row", id, unit.id(), schema.name());
 		return rows.find(id).orElseThrow();
 	}
@@ -170,7 +177,7 @@ class Registers {
 		RowRules rules = rules(schema, unitPath(row));
 		RowRules.Checked checked = rules.keepingRetired(valid(rules.check(typed(schema, values), row.values())), row.values());
 		CurrentUser me = scope.user();
-		transactions.run(() -> {
+		stored(() -> transactions.run(() -> {
 			RegisterRows.Existing same = rows.existing(schema.id(), row.orgUnitId(), List.of(checked.rowKey())).get(checked.rowKey());
 			if (same != null && same.id() != id) {
 				throw UserFacingException.conflict("duplicate_row", "registers.row.exists");
@@ -180,9 +187,18 @@ class Registers {
 						Instant.now(clock));
 			}
 			return null;
-		});
+		}));
 		audit.record("REGISTER_ROW_CHANGED", "register_row", id, row.orgUnitId(), schema.name());
 		return rows.find(id).orElseThrow();
+	}
+
+	/** A row with the same key columns written by someone else in the same moment is a duplicate, not an error. */
+	private static <T> T stored(java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		} catch (DuplicateKeyException e) {
+			throw UserFacingException.conflict("duplicate_row", "registers.row.exists");
+		}
 	}
 
 	/** The path residents named in the row must live under: the unit's own (rows carry it). */
