@@ -211,6 +211,29 @@ class RegisterApiTests {
 		assertThat(filed.json().get("indicatorCodes").toString()).contains(box);
 	}
 
+	@Test
+	void aPersonColumnTakesOnlyAResidentOfTheRowsCommunity() {
+		api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"1号楼\"}");
+		String first17 = "1101011970020" + "3" + "%03d".formatted(Integer.parseInt(tag) % 1000);
+		String id = first17 + checkChar(first17);
+		List<String> header = List.of("姓名", "性别", "身份证号", "联系电话", "楼栋", "单元", "门牌", "户主关系", "人员类别", "关爱群体");
+		Api.Response roster = api.postMultipart("jiedao", "/api/v1/residents/import?orgUnitId=" + community, List.of(Api.Part.file("花名册.xlsx",
+				Workbooks.xlsx(header, List.of(List.of("孙巡逻", Integer.parseInt(tag) % 2 == 1 ? "男" : "女", id, "", "1号楼", "", "", "", "", ""))))));
+		assertThat(roster.json().get("imported").asInt()).as(roster.text()).isEqualTo(1);
+		long resident = api.get("jiedao", "/api/v1/residents?orgUnitId=" + community).json().get("items").get(0).get("id").asLong();
+		String name = "watch-" + tag;
+		assertThat(api.postJson("admin", "/api/v1/registers", "{\"name\":\"" + name + "\",\"title\":\"邻里守望登记\",\"columns\":["
+				+ "{\"key\":\"who\",\"label\":\"守望人\",\"type\":\"person\",\"required\":true}]}").status()).isEqualTo(201);
+
+		Api.Response added = api.postJson("jiedao", "/api/v1/registers/" + name + "/rows", "{\"orgUnitId\":" + community + ",\"values\":{\"who\":" + resident + "}}");
+		assertThat(added.status()).as(added.text()).isEqualTo(201);
+		assertThat(added.json().get("values").get("who").asString()).isEqualTo("孙巡逻(" + resident + ")");
+		long elsewhere = api.newCommunity("别的社区" + tag);
+		Api.Response refused = api.postJson("jiedao", "/api/v1/registers/" + name + "/rows", "{\"orgUnitId\":" + elsewhere + ",\"values\":{\"who\":" + resident + "}}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("message").asString()).contains("守望人", String.valueOf(resident));
+	}
+
 	private static char checkChar(String first17) {
 		int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 		int sum = 0;
