@@ -105,7 +105,13 @@ class NoCrossModuleSqlTests {
 			Map.entry("inspection_grade", "inspection"),
 			Map.entry("inspection_sample", "inspection"),
 			Map.entry("inspection_sample_item", "inspection"),
-			Map.entry("inspection_check", "inspection"));
+			Map.entry("inspection_check", "inspection"),
+			Map.entry("register_schema", "registers"),
+			Map.entry("register_schema_version", "registers"),
+			Map.entry("register_row", "registers"),
+			Map.entry("register_row_history", "registers"),
+			Map.entry("register_import", "registers"),
+			Map.entry("register_import_row", "registers"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
