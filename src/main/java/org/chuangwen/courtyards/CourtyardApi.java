@@ -25,13 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/buildings")
 class CourtyardApi {
 
-	private final Inspections inspections;
+	private final BuildingInspections inspections;
 	private final Overview overview;
 	private final Keepers keepers;
 	private final Awards awards;
 	private final Proposals proposals;
 
-	CourtyardApi(Inspections inspections, Overview overview, Keepers keepers, Awards awards, Proposals proposals) {
+	CourtyardApi(BuildingInspections inspections, Overview overview, Keepers keepers, Awards awards, Proposals proposals) {
 		this.inspections = inspections;
 		this.overview = overview;
 		this.keepers = keepers;

@@ -35,7 +35,7 @@ class CourtyardPages {
 	static final String BUILDING = "courtyards/building";
 
 	private final Overview overview;
-	private final Inspections inspections;
+	private final BuildingInspections inspections;
 	private final Keepers keepers;
 	private final Awards awards;
 	private final Proposals proposals;
@@ -45,7 +45,7 @@ class CourtyardPages {
 	private final UserMessages messages;
 	private final Clock clock;
 
-	CourtyardPages(Overview overview, Inspections inspections, Keepers keepers, Awards awards, Proposals proposals, Buildings buildings,
+	CourtyardPages(Overview overview, BuildingInspections inspections, Keepers keepers, Awards awards, Proposals proposals, Buildings buildings,
 			Checklist checklist, Residents residents, UserMessages messages, Clock clock) {
 		this.overview = overview;
 		this.inspections = inspections;

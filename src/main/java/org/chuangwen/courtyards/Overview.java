@@ -28,13 +28,13 @@ class Overview {
 	record Matrix(long orgUnitId, String orgUnitName, int year, List<Standard> standards, List<Row> buildings) {}
 
 	private final Buildings buildings;
-	private final Inspections inspections;
+	private final BuildingInspections inspections;
 	private final Awards awards;
 	private final Checklist checklist;
 	private final Clock clock;
 	private final DataScope scope;
 
-	Overview(Buildings buildings, Inspections inspections, Awards awards, Checklist checklist, Clock clock, DataScope scope) {
+	Overview(Buildings buildings, BuildingInspections inspections, Awards awards, Checklist checklist, Clock clock, DataScope scope) {
 		this.buildings = buildings;
 		this.inspections = inspections;
 		this.awards = awards;

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * inspection. A building outside the caller's scope answers 404.
  */
 @Service
-class Inspections {
+class BuildingInspections {
 
 	/** 文明社区创建: its fifth requirement is "开展文明楼栋、文明小区评比等活动", and 图片 is among the kinds its box asks for. */
 	static final String INDICATOR = "Ⅲ-117";
@@ -52,7 +52,7 @@ class Inspections {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Inspections(JdbcClient jdbc, Buildings buildings, Checklist checklist, EvidenceArchive evidence, WriteTransactions transactions, AuditLog audit,
+	BuildingInspections(JdbcClient jdbc, Buildings buildings, Checklist checklist, EvidenceArchive evidence, WriteTransactions transactions, AuditLog audit,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.buildings = buildings;
