@@ -82,7 +82,8 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
 			Map.entry("donation", "donations"),
-			Map.entry("donation_change", "donations"));
+			Map.entry("donation_change", "donations"),
+			Map.entry("household", "people"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
