@@ -83,7 +83,13 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_application", "moralbank"),
 			Map.entry("donation", "donations"),
 			Map.entry("donation_change", "donations"),
-			Map.entry("household", "people"));
+			Map.entry("household", "people"),
+			Map.entry("family_criterion", "families"),
+			Map.entry("family_nomination", "families"),
+			Map.entry("family_review", "families"),
+			Map.entry("family_review_item", "families"),
+			Map.entry("family_award", "families"),
+			Map.entry("family_change", "families"));
 
 	private static final Path MAIN = Path.of("src", "main", "java", "org", "chuangwen");
 	private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db");
