@@ -35,6 +35,6 @@ class CivilizedFamilyRatio implements Measure {
 		}
 		BigDecimal percent = BigDecimal.valueOf(share.awardedDistrictOrAbove() * 100).divide(BigDecimal.valueOf(share.households()), 1, RoundingMode.HALF_UP);
 		return Optional.of(new Figure(percent, null, share.awardedDistrictOrAbove() + " / " + share.households() + " 户",
-				"/families?orgUnitId=" + orgUnitId + "#counted"));
+				"/families?orgUnitId=" + orgUnitId + "&counted=true#counted"));
 	}
 }

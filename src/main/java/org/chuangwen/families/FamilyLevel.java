@@ -13,7 +13,7 @@ enum FamilyLevel {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

@@ -99,11 +99,14 @@ class FamiliesTests {
 		assertThat(history).extracting(c -> c.get("action").asString()).containsExactly("AWARDED", "REVOKED");
 
 		Measure measure = measures.stream().filter(m -> m.key().equals("civilized-family-ratio")).findFirst().orElseThrow();
-		Measure.Figure figure = AsCaller.run(accounts, "jiedao", () -> measure.measure(unit.community, LocalDate.of(2026, 6, 30))).orElseThrow();
+		Measure.Figure figure = AsCaller.run(accounts, "jiedao", () -> measure.measure(unit.community, LocalDate.now(org.chuangwen.platform.Zones.SHANGHAI)))
+				.orElseThrow();
 		assertThat(figure.value()).isEqualByComparingTo("40.0");
 		assertThat(figure.value().scale()).isEqualTo(1);
 		assertThat(figure.basis()).isEqualTo("2 / 5 户");
-		assertThat(figure.rows()).isEqualTo("/families?orgUnitId=" + unit.community + "#counted");
+		assertThat(figure.rows()).isEqualTo("/families?orgUnitId=" + unit.community + "&counted=true#counted");
+		Measure.Figure june = AsCaller.run(accounts, "jiedao", () -> measure.measure(unit.community, LocalDate.of(2026, 6, 30))).orElseThrow();
+		assertThat(june.basis()).as("as of a day before the revocation the city award still stood").isEqualTo("3 / 5 户");
 		Measure.Figure before = AsCaller.run(accounts, "jiedao", () -> measure.measure(unit.community, LocalDate.of(2025, 12, 31))).orElseThrow();
 		assertThat(before.basis()).as("as of the end of 2025 only the 2025 award stood").isEqualTo("1 / 5 户");
 	}
