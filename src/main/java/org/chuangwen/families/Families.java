@@ -30,6 +30,14 @@ class Families {
 		return nominations.criteria();
 	}
 
+	Nominations.Criterion addCriterion(String name) {
+		return nominations.addCriterion(name);
+	}
+
+	void retireCriterion(long id) {
+		nominations.retireCriterion(id);
+	}
+
 	Nominations.Nomination nominate(Long householdId, String kind, String nominatorName, String reason) {
 		return nominations.nominate(householdId, kind, nominatorName, reason);
 	}

@@ -37,6 +37,22 @@ class FamiliesApi {
 		return families.criteria();
 	}
 
+	record CriterionBody(String name) {}
+
+	/** An administrator adds a criterion new reviews assess. */
+	@PostMapping("/criteria")
+	ResponseEntity<Nominations.Criterion> addCriterion(@RequestBody CriterionBody body) {
+		Nominations.Criterion c = families.addCriterion(body.name());
+		return ResponseEntity.created(URI.create("/api/v1/families/criteria/" + c.id())).body(c);
+	}
+
+	/** An administrator stops asking a criterion; earlier reviews keep it. */
+	@PostMapping("/criteria/{id}/retire")
+	ResponseEntity<Void> retireCriterion(@PathVariable long id) {
+		families.retireCriterion(id);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/nominations")
 	ResponseEntity<Nominations.Nomination> nominate(@RequestBody NominationBody body) {
 		Nominations.Nomination n = families.nominate(body.householdId(), body.nominatorKind(), body.nominatorName(), body.reason());

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chuangwen.audit.AuditLog;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.people.HouseholdRef;
@@ -34,9 +35,12 @@ class Nominations {
 	private final DataScope scope;
 	private final WriteTransactions transactions;
 	private final FamilyHistory history;
+	private final AuditLog audit;
 	private final Clock clock;
 
-	Nominations(JdbcClient jdbc, FamilyHouseholds households, DataScope scope, WriteTransactions transactions, FamilyHistory history, Clock clock) {
+	Nominations(JdbcClient jdbc, FamilyHouseholds households, DataScope scope, WriteTransactions transactions, FamilyHistory history, AuditLog audit,
+			Clock clock) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.households = households;
 		this.scope = scope;
@@ -59,6 +63,45 @@ class Nominations {
 	List<Criterion> criteria() {
 		return jdbc.sql("select id, name from family_criterion where active order by sort, id").query((rs, n) -> new Criterion(rs.getLong(1), rs.getString(2)))
 				.list();
+	}
+
+	/**
+	 * Adds a criterion that reviews from now on must assess; earlier reviews keep the criteria they had. An
+	 * administrator's task, as editing the catalog is.
+	 *
+	 * @throws UserFacingException 403 for anyone but an administrator, 409 {@code duplicate_criterion}, 400 for a missing
+	 *     or too long name
+	 */
+	Criterion addCriterion(String name) {
+		scope.requireAdmin("family_criterion", name);
+		String text = FamilyHouseholds.text("name", name, 100, "families.error.criterion-name");
+		return transactions.run(() -> {
+			if (jdbc.sql("select count(*) from family_criterion where name = :n").param("n", text).query(Long.class).single() > 0) {
+				throw UserFacingException.conflict("duplicate_criterion", "families.error.criterion-duplicate", text);
+			}
+			var key = new GeneratedKeyHolder();
+			jdbc.sql("insert into family_criterion (name, sort, active) values (:n, (select coalesce(max(sort), 0) + 10 from family_criterion), true)")
+					.param("n", text).update(key, "id");
+			long id = key.getKey().longValue();
+			audit.record("FAMILY_CRITERION_ADDED", "family_criterion", id, null, text);
+			return new Criterion(id, text);
+		});
+	}
+
+	/**
+	 * Stops asking a criterion in new reviews; the row stays, so earlier reviews still name it.
+	 *
+	 * @throws UserFacingException 403 for anyone but an administrator, 404 for an unknown criterion
+	 */
+	void retireCriterion(long id) {
+		scope.requireAdmin("family_criterion", id);
+		transactions.run(() -> {
+			if (jdbc.sql("update family_criterion set active = false where id = :id").param("id", id).update() == 0) {
+				throw UserFacingException.notFound("families.error.criterion");
+			}
+			audit.record("FAMILY_CRITERION_RETIRED", "family_criterion", id, null, null);
+			return null;
+		});
 	}
 
 	/**

@@ -156,6 +156,31 @@ class FamiliesTests {
 	}
 
 	@Test
+	void anAdministratorAddsACriterionThatNewReviewsMustAssessAndRetiresIt() {
+		String name = "邻里和睦、互帮互助好" + System.nanoTime() % 1000;
+		assertThat(api.postJson("jiedao", "/api/v1/families/criteria", "{\"name\":\"" + name + "\"}").status()).isEqualTo(403);
+		Api.Response added = api.postJson("admin", "/api/v1/families/criteria", "{\"name\":\"" + name + "\"}");
+		assertThat(added.status()).isEqualTo(201);
+		try {
+			assertThat(api.postJson("admin", "/api/v1/families/criteria", "{\"name\":\"" + name + "\"}").json().get("error").asString())
+					.isEqualTo("duplicate_criterion");
+			JsonNode criteria = api.get("jiedao", "/api/v1/families/criteria").json();
+			assertThat(criteria).hasSize(6);
+			assertThat(criteria.get(5).get("name").asString()).isEqualTo(name);
+			List<Long> ids = new ArrayList<>();
+			criteria.forEach(c -> ids.add(c.get("id").asLong()));
+			long nomination = api.postJson("jiedao", "/api/v1/families/nominations",
+					"{\"householdId\":" + unit.household(1) + ",\"nominatorKind\":\"WORKER\",\"nominatorName\":\"王主任\"}").id();
+			assertThat(api.postJson("jiedao", "/api/v1/families/nominations/" + nomination + "/review", review(ids.subList(0, 5), -1)).json().get("error")
+					.asString()).as("the new criterion must be assessed").isEqualTo("invalid_review");
+			assertThat(api.postJson("jiedao", "/api/v1/families/nominations/" + nomination + "/review", review(ids, -1)).status()).isEqualTo(201);
+		} finally {
+			assertThat(api.postJson("admin", "/api/v1/families/criteria/" + added.id() + "/retire", "").status()).isEqualTo(204);
+		}
+		assertThat(api.get("jiedao", "/api/v1/families/criteria").json()).hasSize(5);
+	}
+
+	@Test
 	void aForeignHouseholdAnUnknownLevelAndAnInspectorAreRefused() {
 		Api.Response foreign = api.postJson("shequ1", "/api/v1/families/awards",
 				"{\"householdId\":" + unit.household(1) + ",\"level\":\"DISTRICT\",\"awardedOn\":\"2026-03-01\"}");
