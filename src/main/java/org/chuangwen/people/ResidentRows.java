@@ -114,6 +114,35 @@ class ResidentRows {
 					insert into resident_care_group (resident_id, care_group_id)
 					select r.id, g.id from resident r, care_group g where g.name = ? and r.id_number_hash = ?""", links);
 		}
+		assignHouseholds(writes.stream().map(Write::idHash).toList());
+	}
+
+	/**
+	 * Puts the residents with these 身份证号 hashes into the household of their current address, creating the households
+	 * first needed. A resident without a 门牌 belongs to none. Set-based, one pair of statements per
+	 * written batch, so a roster import stays as fast as it was.
+	 */
+	private void assignHouseholds(Collection<String> idHashes) {
+		if (idHashes.isEmpty()) {
+			return;
+		}
+		// "on conflict do nothing": a concurrent import may create the same household between the check and the insert
+		jdbc.sql("""
+				insert into household (building_id, org_path, unit_no, room_no)
+				select distinct r.building_id, r.org_path, replace(coalesce(r.unit_no, ''), '单元', ''), r.room_no from resident r
+				where r.id_number_hash in (:hashes) and r.room_no is not null
+				  and not exists (select 1 from household h where h.building_id = r.building_id
+				    and h.unit_no = replace(coalesce(r.unit_no, ''), '单元', '')
+				    and h.room_no = r.room_no)
+				on conflict do nothing""")
+				.param("hashes", idHashes)
+				.update();
+		jdbc.sql("""
+				update resident set household_id = (select h.id from household h where h.building_id = resident.building_id
+				  and h.unit_no = replace(coalesce(resident.unit_no, ''), '单元', '') and h.room_no = resident.room_no)
+				where id_number_hash in (:hashes)""")
+				.param("hashes", idHashes)
+				.update();
 	}
 
 	/** One page of residents under {@code path}, matched by {@code q} (see {@link Residents#list}). */
@@ -137,7 +166,7 @@ class ResidentRows {
 		return where(jdbc.sql("select count(*) from resident r where " + filter(q)), path, q).query(Long.class).single();
 	}
 
-	private String filter(String q) {
+	String filter(String q) {
 		String scope = "r.org_path like :path";
 		if (q == null) {
 			return scope;
@@ -146,7 +175,7 @@ class ResidentRows {
 				+ " or r.pinyin_full like :word or r.pinyin_initials like :word)";
 	}
 
-	private JdbcClient.StatementSpec where(JdbcClient.StatementSpec spec, String path, String q) {
+	JdbcClient.StatementSpec where(JdbcClient.StatementSpec spec, String path, String q) {
 		spec = spec.param("path", path + "%");
 		if (q != null) {
 			String lower = q.toLowerCase();

@@ -109,7 +109,7 @@ public class Residents {
 		return publicGood.figure(orgUnitId, from, to);
 	}
 
-	private static ResidentRef ref(ResidentView r) {
+	static ResidentRef ref(ResidentView r) {
 		return new ResidentRef(r.id(), r.name(), r.sex(), r.birthDate(), r.buildingId(), r.orgPath(), r.idNumber(), r.phone());
 	}
 
