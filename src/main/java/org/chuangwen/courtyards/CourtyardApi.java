@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.chuangwen.courtyards.Awards.Award;
+import org.chuangwen.courtyards.CourtyardAwards.Award;
 import org.chuangwen.courtyards.Keepers.Keeper;
 import org.chuangwen.courtyards.Marks.Mark;
 import org.chuangwen.evidence.MaterialDetails;
@@ -28,10 +28,10 @@ class CourtyardApi {
 	private final BuildingInspections inspections;
 	private final Overview overview;
 	private final Keepers keepers;
-	private final Awards awards;
+	private final CourtyardAwards awards;
 	private final Proposals proposals;
 
-	CourtyardApi(BuildingInspections inspections, Overview overview, Keepers keepers, Awards awards, Proposals proposals) {
+	CourtyardApi(BuildingInspections inspections, Overview overview, Keepers keepers, CourtyardAwards awards, Proposals proposals) {
 		this.inspections = inspections;
 		this.overview = overview;
 		this.keepers = keepers;

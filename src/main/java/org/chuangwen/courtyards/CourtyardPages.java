@@ -37,7 +37,7 @@ class CourtyardPages {
 	private final Overview overview;
 	private final BuildingInspections inspections;
 	private final Keepers keepers;
-	private final Awards awards;
+	private final CourtyardAwards awards;
 	private final Proposals proposals;
 	private final Buildings buildings;
 	private final Checklist checklist;
@@ -45,7 +45,7 @@ class CourtyardPages {
 	private final UserMessages messages;
 	private final Clock clock;
 
-	CourtyardPages(Overview overview, BuildingInspections inspections, Keepers keepers, Awards awards, Proposals proposals, Buildings buildings,
+	CourtyardPages(Overview overview, BuildingInspections inspections, Keepers keepers, CourtyardAwards awards, Proposals proposals, Buildings buildings,
 			Checklist checklist, Residents residents, UserMessages messages, Clock clock) {
 		this.overview = overview;
 		this.inspections = inspections;
@@ -121,7 +121,7 @@ class CourtyardPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate awardedOn, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		try {
-			Awards.Award award = awards.award(id, year, awardedOn);
+			CourtyardAwards.Award award = awards.award(id, year, awardedOn);
 			redirect.addFlashAttribute("flash", messages.of(request, "courtyards.awarded", String.valueOf(award.year())));
 		} catch (UserFacingException e) {
 			redirect.addFlashAttribute("refusal", messages.of(request, e));
@@ -133,7 +133,7 @@ class CourtyardPages {
 	String revoke(@PathVariable long id, @PathVariable long awardId, @RequestParam(required = false) String reason, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		try {
-			Awards.Award award = awards.revoke(id, awardId, reason, null);
+			CourtyardAwards.Award award = awards.revoke(id, awardId, reason, null);
 			redirect.addFlashAttribute("flash", messages.of(request, "courtyards.revoked", String.valueOf(award.year())));
 		} catch (UserFacingException e) {
 			redirect.addFlashAttribute("refusal", messages.of(request, e));

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chuangwen.courtyards.Awards.Award;
+import org.chuangwen.courtyards.CourtyardAwards.Award;
 import org.chuangwen.courtyards.Checklist.Standard;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
@@ -29,12 +29,12 @@ class Overview {
 
 	private final Buildings buildings;
 	private final BuildingInspections inspections;
-	private final Awards awards;
+	private final CourtyardAwards awards;
 	private final Checklist checklist;
 	private final Clock clock;
 	private final DataScope scope;
 
-	Overview(Buildings buildings, BuildingInspections inspections, Awards awards, Checklist checklist, Clock clock, DataScope scope) {
+	Overview(Buildings buildings, BuildingInspections inspections, CourtyardAwards awards, Checklist checklist, Clock clock, DataScope scope) {
 		this.buildings = buildings;
 		this.inspections = inspections;
 		this.awards = awards;

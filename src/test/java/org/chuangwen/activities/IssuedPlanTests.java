@@ -82,9 +82,9 @@ class IssuedPlanTests {
 		assertThat(states()).filteredOn(p -> p.get("communityId").asLong() == community).singleElement()
 				.satisfies(p -> assertThat(p.get("overdue").asBoolean()).isTrue());
 
-		assertThat(api.postJson("jiedao", "/api/v1/plans/" + plan + "/communities/" + community + "/reminders", "").status()).isEqualTo(204);
+		assertThat(api.postJson("jiedao", "/api/v1/issued-plans/" + plan + "/communities/" + community + "/reminders", "").status()).isEqualTo(204);
 		assertThat(worker.get("/activities").body()).contains("街道已催办 1 次");
-		assertThat(api.postJson(this.worker, "/api/v1/plans/" + plan + "/communities/" + community + "/reminders", "").status())
+		assertThat(api.postJson(this.worker, "/api/v1/issued-plans/" + plan + "/communities/" + community + "/reminders", "").status())
 				.as("a community does not remind itself").isEqualTo(403);
 
 		assertThat(worker.get("/activities/new?plan=" + plan + "&unit=" + community).body())
@@ -102,7 +102,7 @@ class IssuedPlanTests {
 		assertThat(state(community)).isEqualTo("done");
 		assertThat(state(other)).isEqualTo("awaiting");
 		assertThat(worker.get("/activities").body()).doesNotContain("待响应的街道方案");
-		assertThat(api.postJson("jiedao", "/api/v1/plans/" + plan + "/communities/" + community + "/reminders", "").status())
+		assertThat(api.postJson("jiedao", "/api/v1/issued-plans/" + plan + "/communities/" + community + "/reminders", "").status())
 				.as("nothing to chase once held").isEqualTo(409);
 		assertThat(Session.login(port, "shequ1", Api.PASSWORD).get("/activities/issue").status()).as("a community worker").isEqualTo(403);
 	}
@@ -141,7 +141,7 @@ class IssuedPlanTests {
 	}
 
 	private List<JsonNode> states() {
-		Api.Response list = api.get("jiedao", "/api/v1/plans");
+		Api.Response list = api.get("jiedao", "/api/v1/issued-plans");
 		assertThat(list.status()).isEqualTo(200);
 		List<JsonNode> ours = new java.util.ArrayList<>();
 		list.json().forEach(p -> {

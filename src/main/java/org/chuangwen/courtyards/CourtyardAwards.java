@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * history shows both. A building holds at most one award per year that is not revoked.
  */
 @Component
-class Awards {
+class CourtyardAwards {
 
 	/** An award; the revocation fields are null while it stands. */
 	record Award(long id, long buildingId, int year, LocalDate awardedOn, String awardedBy, Instant recordedAt, LocalDate revokedOn, String reason,
@@ -40,7 +40,7 @@ class Awards {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Awards(JdbcClient jdbc, Buildings buildings, WriteTransactions transactions, AuditLog audit, Clock clock) {
+	CourtyardAwards(JdbcClient jdbc, Buildings buildings, WriteTransactions transactions, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.buildings = buildings;
 		this.transactions = transactions;
@@ -49,7 +49,7 @@ class Awards {
 	}
 
 	/**
-	 * Awards the building 文明楼院 for {@code year} on {@code awardedOn} (today when null).
+	 * CourtyardAwards the building 文明楼院 for {@code year} on {@code awardedOn} (today when null).
 	 *
 	 * @throws UserFacingException 404 outside the scope, 400 {@code invalid_date} for a year or day out of range, 409
 	 *     {@code already_awarded} when a standing award for the year exists
@@ -65,7 +65,7 @@ class Awards {
 		long id = transactions.run(() -> {
 			// checked, not constrained: awards are typed by hand, a rare concurrent twin would show in the history and can be revoked
 			List<Award> sameYear = jdbc.sql(SELECT + " where a.building_id = :b and a.award_year = :y").param("b", building.id()).param("y", awardYear)
-					.query(Awards::row).list();
+					.query(CourtyardAwards::row).list();
 			if (sameYear.stream().anyMatch(Award::standing)) {
 				throw UserFacingException.conflict("already_awarded", "error.courtyard.already-awarded", building.name(), String.valueOf(awardYear));
 			}
@@ -115,17 +115,17 @@ class Awards {
 	/** The building's awards, newest year first. */
 	List<Award> history(long buildingId) {
 		OrgUnit building = buildings.readable(buildingId);
-		return jdbc.sql(SELECT + " where a.building_id = :b order by a.award_year desc, a.id desc").param("b", building.id()).query(Awards::row).list();
+		return jdbc.sql(SELECT + " where a.building_id = :b order by a.award_year desc, a.id desc").param("b", building.id()).query(CourtyardAwards::row).list();
 	}
 
-	/** Awards of {@code year} of every building at or below {@code path}, standing ones after revoked ones per building. */
+	/** CourtyardAwards of {@code year} of every building at or below {@code path}, standing ones after revoked ones per building. */
 	List<Award> ofYear(String path, int year) {
 		return jdbc.sql(SELECT + " where a.org_path like :p and a.award_year = :y order by a.id").param("p", path + "%").param("y", year)
-				.query(Awards::row).list();
+				.query(CourtyardAwards::row).list();
 	}
 
 	private Award find(OrgUnit building, long id) {
-		return jdbc.sql(SELECT + " where a.id = :id and a.building_id = :b").param("id", id).param("b", building.id()).query(Awards::row).optional()
+		return jdbc.sql(SELECT + " where a.id = :id and a.building_id = :b").param("id", id).param("b", building.id()).query(CourtyardAwards::row).optional()
 				.orElseThrow(() -> UserFacingException.notFound("error.courtyard.award-not-found"));
 	}
 

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Plans a street issued, and how each community stands with them: what a street official follows and chases. */
 @RestController
-@RequestMapping("/api/v1/plans")
-class PlanApi {
+@RequestMapping("/api/v1/issued-plans")
+class IssuedPlanApi {
 
 	private final IssuedPlans plans;
 
-	PlanApi(IssuedPlans plans) {
+	IssuedPlanApi(IssuedPlans plans) {
 		this.plans = plans;
 	}
 
