@@ -81,6 +81,11 @@ class NoCrossModuleSqlTests {
 			Map.entry("moral_posting", "moralbank"),
 			Map.entry("moral_hours_seen", "moralbank"),
 			Map.entry("moral_application", "moralbank"),
+			Map.entry("survey", "surveys"),
+			Map.entry("survey_question", "surveys"),
+			Map.entry("survey_option", "surveys"),
+			Map.entry("survey_response", "surveys"),
+			Map.entry("survey_answer", "surveys"),
 			Map.entry("donation", "donations"),
 			Map.entry("donation_change", "donations"));
 

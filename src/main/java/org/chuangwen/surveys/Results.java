@@ -19,6 +19,16 @@ record Results(long surveyId, String title, long responses, List<QuestionResult>
 			Proportion p = new Proportion(aware, n);
 			return new QuestionResult(q.seq(), q.text(), q.kind().json(), n, aware, p.rate(), p.ciLow(), p.ciHigh(), p.grade());
 		}
+
+		/** The rate as people read it (80.0%); empty without one. */
+		public String shownRate() {
+			return shown(rate);
+		}
+
+		/** The interval as people read it (49.0% – 94.3%); empty without one. */
+		public String shownInterval() {
+			return interval(ciLow, ciHigh);
+		}
 	}
 
 	record Rate(long n, long aware, BigDecimal rate, BigDecimal ciLow, BigDecimal ciHigh, String grade) {
@@ -26,6 +36,27 @@ record Results(long surveyId, String title, long responses, List<QuestionResult>
 		static Rate of(Proportion p) {
 			return new Rate(p.n(), p.aware(), p.rate(), p.ciLow(), p.ciHigh(), p.grade());
 		}
+
+		public String shownRate() {
+			return shown(rate);
+		}
+
+		public String shownLow() {
+			return shown(ciLow);
+		}
+
+		public String shownHigh() {
+			return shown(ciHigh);
+		}
+	}
+
+	/** A share 0–1 in per cent to a tenth, rounded half up like every other percentage of the platform. */
+	static String shown(BigDecimal share) {
+		return share == null ? "" : share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+	}
+
+	static String interval(BigDecimal low, BigDecimal high) {
+		return low == null ? "" : shown(low) + " – " + shown(high);
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package org.chuangwen.surveys;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.chuangwen.platform.Zones;
 
 /**
  * A questionnaire of one unit. {@code code} opens the public page ({@code /s/{code}}); {@code responses} counts the
@@ -13,22 +15,27 @@ record Survey(long id, long orgUnitId, String orgPath, String title, String topi
 	static final List<String> TARGET_KEYS = List.of("family-virtue-awareness", "moral-model-awareness", "legal-education-coverage");
 	static final List<String> TOPICS = List.of("家庭美德", "道德模范", "城市精神", "普法", "市民文明公约", "满意度");
 
-	boolean frozen() {
+	/** The day it was built, in Beijing time. */
+	public LocalDate createdOn() {
+		return LocalDate.ofInstant(createdAt, Zones.SHANGHAI);
+	}
+
+	public boolean frozen() {
 		return responses > 0;
 	}
 
 	record Question(long id, int seq, String text, Kind kind, List<Option> options) {
 
 		/** Whether any option counts as aware: only such questions enter the awareness rates. */
-		boolean measuresAwareness() {
+		public boolean measuresAwareness() {
 			return options.stream().anyMatch(Option::aware);
 		}
 
-		List<String> labels() {
+		public List<String> labels() {
 			return options.stream().map(Option::label).toList();
 		}
 
-		List<String> aware() {
+		public List<String> aware() {
 			return options.stream().filter(Option::aware).map(Option::label).toList();
 		}
 	}
@@ -38,7 +45,7 @@ record Survey(long id, long orgUnitId, String orgPath, String title, String topi
 	enum Kind {
 		SINGLE, MULTIPLE, TEXT;
 
-		String json() {
+		public String json() {
 			return name().toLowerCase();
 		}
 
