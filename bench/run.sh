@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
-# "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity"),
-# survey results for 10,000 responses × 20 questions (opt-in step "surveys", SurveyResultsBench).
+# "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity").
+# Survey results for 10,000 responses × 20 questions: opt-in step "surveys" (SurveyResultsBench).
 # Run from the project root: bench/run.sh
 # Each step runs one scenario class of src/test/java/org/chuangwen/bench (StartBench, UploadBench, ReadinessBench,
 # ExportBench, ActivityBench, ActivityFlowBench; Report writes the summary), compiled here with Maven.
