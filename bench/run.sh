@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # 创文 benchmark: cold start, photo uploads, readiness of a large street, ZIP export of a 1 GB box (opt-in step
 # "export"), activity photos filed into every served box and the fields typed per activity (opt-in step "activity").
+# Survey results for 10,000 responses × 20 questions: opt-in step "surveys" (SurveyResultsBench).
 # Run from the project root: bench/run.sh
 # Each step runs one scenario class of src/test/java/org/chuangwen/bench (StartBench, UploadBench, ReadinessBench,
 # ExportBench, ActivityBench, ActivityFlowBench; Report writes the summary), compiled here with Maven.
@@ -412,6 +413,18 @@ PY
     scenario ExportBench gclog "$WORK/logs/exportsmall-gc.log" export_small
   fi
   kv export.data_files "$(du -sh "$EXP/data/files" | cut -f1)"
+fi
+
+if has_step surveys; then
+  # 6. Survey results (issue 9): 10,000 responses × 20 questions, results over HTTP against reading the same rows
+  log "6. surveys: results of ${BENCH_SURVEY_RESPONSES:-10000} responses × 20 questions, on H2 and on an embedded PostgreSQL"
+  phase "surveys"
+  for db in h2 postgres; do
+    scenario SurveyResultsBench "$db" "${BENCH_SURVEY_RESPONSES:-10000}" "${BENCH_SURVEY_RUNS:-20}" | tee "$WORK/surveys-$db.txt"
+    kv "surveys.$db.results_ms" "$(sed -n 's/.*results over HTTP, median of [0-9]*: \([0-9.]*\) ms.*/\1/p' "$WORK/surveys-$db.txt")"
+    kv "surveys.$db.baseline_ms" "$(sed -n 's/.*plain JDBC, median: \([0-9.]*\) ms.*/\1/p' "$WORK/surveys-$db.txt")"
+  done
+  phase_end
 fi
 
 phase_end

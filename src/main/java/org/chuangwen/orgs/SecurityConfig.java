@@ -65,6 +65,9 @@ class SecurityConfig {
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, PasswordChangeGate.API)
 						.authenticated()
+						// a resident's phone answers a survey without login; credentials, when sent, name the interviewer
+						.requestMatchers(HttpMethod.POST, "/api/v1/surveys/*/responses")
+						.permitAll()
 						.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
 						.hasRole("AUDITOR")
 						.requestMatchers(HttpMethod.POST, "/api/v1/accounts")
@@ -105,6 +108,9 @@ class SecurityConfig {
 			page.handle(request, response, denied);
 		};
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
+						.permitAll()
+						// a survey's public page, opened from its QR code on a resident's phone
+						.requestMatchers("/s", "/s/**")
 						.permitAll()
 						.requestMatchers(PasswordChangeGate.PAGE)
 						.authenticated()
