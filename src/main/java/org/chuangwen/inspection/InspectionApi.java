@@ -50,8 +50,8 @@ class InspectionApi {
 			List<BoxJson> boxes = tour.boxes().stream().map(b -> new BoxJson(b.indicator().code(), b.indicator().title(), b.present(), b.missing(), b.percent(),
 					b.assessed(), b.selfGrade() != null, b.inspectorGrade() == null ? null : b.inspectorGrade().grade(),
 					b.inspectorGrade() == null ? null : b.inspectorGrade().comment(), b.materials().stream().map(m -> m.id()).toList())).toList();
-			List<TargetJson> targets = tour.targets().stream().map(t -> new TargetJson(t.indicatorCode(), t.target().metric(), t.target().comparator(),
-					t.target().threshold(), t.target().unit(), t.value(), t.met(), t.built() ? "computed" : "not_built")).toList();
+			List<TargetJson> targets = tour.targets().stream().map(t -> new TargetJson(t.indicatorCode(), t.metric(), t.comparator(), t.threshold(), t.unit(),
+					t.value(), t.met(), t.source())).toList();
 			List<Doubt.OfMaterial> doubts = tour.doubts().values().stream().filter(d -> !d.signals().isEmpty() || !d.notes().isEmpty()).toList();
 			return new TourJson(tour.community().id(), tour.community().name(), boxes, doubts, targets, tour.samples());
 		}

@@ -1,15 +1,11 @@
 package org.chuangwen.inspection;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Indicator;
-import org.chuangwen.catalog.Target;
 import org.chuangwen.evidence.ArchiveBox;
 import org.chuangwen.evidence.EvidenceArchive;
 import org.chuangwen.evidence.MaterialRow;
@@ -17,9 +13,7 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
-import org.chuangwen.platform.Zones;
-import org.chuangwen.targets.Measure;
-import org.springframework.beans.factory.ObjectProvider;
+import org.chuangwen.targets.Targets;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,11 +31,10 @@ class Inspections {
 	private final Doubts doubts;
 	private final Grades grades;
 	private final Samples samples;
-	private final ObjectProvider<Measure> measures;
-	private final Clock clock;
+	private final Targets targets;
 
 	Inspections(EvidenceArchive archive, Catalog catalog, DataScope scope, Orgs orgs, Fingerprints fingerprints, Doubts doubts, Grades grades,
-			Samples samples, ObjectProvider<Measure> measures, Clock clock) {
+			Samples samples, Targets targets) {
 		this.archive = archive;
 		this.catalog = catalog;
 		this.scope = scope;
@@ -50,8 +43,7 @@ class Inspections {
 		this.doubts = doubts;
 		this.grades = grades;
 		this.samples = samples;
-		this.measures = measures;
-		this.clock = clock;
+		this.targets = targets;
 	}
 
 	/** The communities in the caller's scope, in display order. */
@@ -88,24 +80,11 @@ class Inspections {
 		return new Tour(community, boxes, doubts.ofMaterials(List.copyOf(all.values())), targets(community), samples.ofCommunity(community.id()));
 	}
 
-	/** The catalog's targets with the value the module that measures each offers; none says so (未建立数据来源). */
+	/** Every target of the registry for the unit, with its figure; one not built yet says so (未建立数据来源). */
 	List<Tour.TargetValue> targets(OrgUnit unit) {
-		Map<String, Measure> byKey = new LinkedHashMap<>();
-		measures.orderedStream().forEach(m -> byKey.putIfAbsent(m.key(), m));
-		LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-		List<Tour.TargetValue> values = new ArrayList<>();
-		for (Indicator indicator : catalog.indicators()) {
-			for (Target target : indicator.targets()) {
-				Measure measure = target.key() == null ? null : byKey.get(target.key());
-				if (measure == null) {
-					values.add(new Tour.TargetValue(indicator.code(), target, false, null, null, null, null));
-					continue;
-				}
-				Optional<Measure.Figure> figure = measure.measure(unit.id(), today);
-				values.add(new Tour.TargetValue(indicator.code(), target, true, figure.map(Measure.Figure::value).orElse(null),
-						figure.map(f -> target.isMetBy(f.value())).orElse(null), figure.map(Measure.Figure::basis).orElse(null), measure.definition()));
-			}
-		}
-		return values;
+		return targets.of(unit.id()).stream()
+				.map(t -> new Tour.TargetValue(t.indicatorCode() == null ? "—" : t.indicatorCode(), t.name(), t.symbol(), t.comparator(), t.threshold(),
+						t.unit(), t.source(), t.value(), t.value() == null ? null : t.met(), t.basis(), t.definition()))
+				.toList();
 	}
 }

@@ -78,7 +78,7 @@ class MockReport {
 		rows = new ArrayList<>();
 		rows.add(List.of("指标", "目标", "当前值", "是否达标"));
 		for (Tour.TargetValue t : tour.targets()) {
-			String goal = t.target().metric() + " " + t.target().symbol() + " " + t.target().threshold().stripTrailingZeros().toPlainString() + unit(t);
+			String goal = t.goal();
 			String value = !t.built() ? "未建立数据来源" : t.value() == null ? "尚无数据" : t.value().toPlainString() + unit(t) + (t.basis() == null ? "" : "(" + t.basis() + ")");
 			String met = t.met() == null ? "—" : t.met() ? "达标" : "未达标";
 			rows.add(List.of(t.indicatorCode(), goal, value, met));
@@ -132,7 +132,7 @@ class MockReport {
 	}
 
 	private static String unit(Tour.TargetValue t) {
-		return t.target().unit() == null ? "" : t.target().unit();
+		return t.unit() == null ? "" : t.unit();
 	}
 
 	private static void table(XWPFDocument doc, List<List<String>> rows, int... weights) {

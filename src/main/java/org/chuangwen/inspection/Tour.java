@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.chuangwen.catalog.Indicator;
-import org.chuangwen.catalog.Target;
 import org.chuangwen.evidence.MaterialRow;
 import org.chuangwen.orgs.OrgUnit;
 
@@ -51,7 +50,18 @@ record Tour(OrgUnit community, List<Box> boxes, Map<Long, Doubt.OfMaterial> doub
 	 * A target of an indicator with its value where a module measures it; {@code value} is null when no module offers a
 	 * source ({@code built} false) or there is nothing to count yet.
 	 */
-	record TargetValue(String indicatorCode, Target target, boolean built, BigDecimal value, Boolean met, String basis, String definition) {}
+	/** A target of the registry as it stands for the community (see {@link org.chuangwen.targets.Targets}). */
+	record TargetValue(String indicatorCode, String metric, String symbol, String comparator, BigDecimal threshold, String unit, String source,
+			BigDecimal value, Boolean met, String basis, String definition) {
+
+		public boolean built() {
+			return !"not_built".equals(source);
+		}
+
+		public String goal() {
+			return metric + " " + symbol + " " + threshold.stripTrailingZeros().toPlainString() + (unit == null ? "" : unit);
+		}
+	}
 
 	public int signalCount() {
 		return doubts.values().stream().mapToInt(d -> d.signals().size()).sum();

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param rows the page listing the rows behind the figure, or the supporting material for a declared value
  * @param materialId the material supporting a declared value
  */
-record TargetStatus(String key, String name, String indicatorCode, String comparator, String symbol, BigDecimal threshold, String unit,
+public record TargetStatus(String key, String name, String indicatorCode, String comparator, String symbol, BigDecimal threshold, String unit,
 		String period, BigDecimal value, BigDecimal lowerBound, boolean met, BigDecimal gap, String source, String definition, String basis,
 		String rows, Long materialId, String declaredBy, Instant declaredAt, Plans.Provenance provenance) {
 

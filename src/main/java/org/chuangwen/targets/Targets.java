@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * declarations with their history; the street's matrix of communities × targets.
  */
 @Service
-class Targets {
+public class Targets {
 
 	private static final Logger log = LoggerFactory.getLogger(Targets.class);
 	private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000");
@@ -72,7 +72,7 @@ class Targets {
 	 *
 	 * @throws UserFacingException 404 for a unit outside the scope
 	 */
-	List<TargetStatus> of(long orgUnitId) {
+	public List<TargetStatus> of(long orgUnitId) {
 		OrgUnit unit = scope.readable(orgUnitId);
 		LocalDate today = today();
 		Map<String, Declarations.Declaration> declared = declarations.current(unit.id());

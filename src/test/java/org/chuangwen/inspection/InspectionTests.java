@@ -125,7 +125,8 @@ class InspectionTests {
 		assertThat(report.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");
 		String text = text(report.body());
 		assertThat(text).contains("测评社区模拟测评报告").contains("照片重复使用").contains("C#").contains("A(自评)")
-				.contains("与对照社区的照片完全相同").contains("SHA-256").contains("未建立数据来源").contains("C#(推定)");
+				.contains("与对照社区的照片完全相同").contains("SHA-256").contains("C#(推定)")
+				.as("the registry's targets, the plans' too, with what each has so far").contains("选民参选率 ≥ 80%", "图书室藏书", "尚无数据");
 
 		Api.Response street = api.get("ceping", "/api/v1/inspections/" + api.demoStreet() + "/report.docx");
 		assertThat(street.status()).isEqualTo(200);
