@@ -1,5 +1,6 @@
 package org.chuangwen.evidence;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,8 +14,9 @@ class UploadLimits {
 
 	private final EvidenceProperties properties;
 
-	UploadLimits(EvidenceProperties properties) {
-		this.properties = properties;
+	/** Web slices without the evidence module's configuration get the defaults. */
+	UploadLimits(ObjectProvider<EvidenceProperties> properties) {
+		this.properties = properties.getIfAvailable(() -> new EvidenceProperties(null, 0, null, null, null));
 	}
 
 	/** @param label the per-file limit as people read it, e.g. 50 MB */

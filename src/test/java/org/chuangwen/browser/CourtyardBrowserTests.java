@@ -14,13 +14,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.chuangwen.Api;
 import org.chuangwen.IntegrationTest;
 import org.chuangwen.demo.DemoFiles;
+import org.chuangwen.orgs.Accounts;
+import org.chuangwen.orgs.Role;
 import org.chuangwen.platform.Zones;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A community worker inspects a building on a phone: opens it from the 文明楼院 page, ticks items, notes one, takes a
@@ -32,15 +35,16 @@ class CourtyardBrowserTests extends BrowserSupport {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Accounts accounts;
+
 	@Test
 	void aWorkerInspectsABuildingOnAPhoneWithAPhoto() {
 		Api api = new Api(port);
-		long community = 0;
-		for (JsonNode unit : api.get("admin", "/api/v1/org-units").json()) {
-			if (unit.get("name").asString().equals("和平社区")) {
-				community = unit.get("id").asLong();
-			}
-		}
+		// a community and worker of its own: a building added to a demo community would change what other tests see
+		long community = api.newCommunity("楼院检查社区" + new Random().nextInt(1_000_000));
+		String worker = "lyjc" + System.nanoTime() % 1_000_000_000L;
+		accounts.create(worker, Api.PASSWORD, "楼院检查员", community, Set.of(Role.WORKER));
 		String name = "检查" + (100 + new Random().nextInt(900)) + "号楼";
 		long building = api.postJson("admin", "/api/v1/org-units", "{\"parentId\":" + community + ",\"kind\":\"BUILDING\",\"name\":\"" + name + "\"}").id();
 
@@ -54,7 +58,7 @@ class CourtyardBrowserTests extends BrowserSupport {
 			List<String> scriptErrors = new ArrayList<>();
 			page.onPageError(scriptErrors::add);
 			page.navigate("http://localhost:" + port + "/courtyards");
-			page.locator("#username").fill("shequ1");
+			page.locator("#username").fill(worker);
 			page.locator("#password").fill(Api.PASSWORD);
 			page.locator("button[type=submit]").click();
 
