@@ -17,8 +17,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * scope. Not on the filer's thread: after commit that thread still holds its connection, and fingerprinting in a
  * transaction of its own would take a second one — fifty phones uploading at once would wait on each other for the
  * pool. Nor may decoding pictures hold the filing's locks, or a failure here turn a stored material into an error
- * answer. What fails, or does not fit the queue, is logged and taken by the next {@link Fingerprints#scan} of the unit
- * (every read of signals, a tour or a sample scans first).
+ * answer. What fails is logged and taken by the next {@link Fingerprints#scan} of the unit (every read of signals, a
+ * tour or a sample scans first, after waiting a moment for the fingerprints still queued).
  */
 @Component
 class FingerprintListener implements DisposableBean {
@@ -34,7 +34,7 @@ class FingerprintListener implements DisposableBean {
 		worker.setMaxPoolSize(1);
 		worker.setQueueCapacity(10_000);
 		worker.setThreadNamePrefix("fingerprint-");
-		worker.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+		worker.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
 		worker.initialize();
 	}
 
@@ -50,13 +50,22 @@ class FingerprintListener implements DisposableBean {
 	}
 
 	private void later(long materialId, String orgPath) {
-		worker.execute(new DelegatingSecurityContextRunnable(() -> {
-			try {
-				fingerprints.refresh(materialId, orgPath);
-			} catch (RuntimeException e) {
-				log.warn("Fingerprints of material {} not taken now, the next scan of its unit takes them: {}", materialId, e.toString());
-			}
-		}));
+		fingerprints.queued();
+		try {
+			worker.execute(new DelegatingSecurityContextRunnable(() -> {
+				try {
+					fingerprints.refresh(materialId, orgPath);
+				} catch (RuntimeException e) {
+					log.warn("Fingerprints of material {} not taken now, the next scan of its unit takes them: {}", materialId, e.toString());
+				} finally {
+					fingerprints.taken();
+				}
+			}));
+		} catch (RuntimeException full) {
+			// the queue is full (a mass import): the next scan of the unit takes them
+			fingerprints.taken();
+			log.warn("Fingerprints of material {} not queued, the next scan of its unit takes them: {}", materialId, full.toString());
+		}
 	}
 
 	@Override

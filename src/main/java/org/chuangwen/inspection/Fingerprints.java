@@ -46,6 +46,9 @@ class Fingerprints {
 	private final Catalog catalog;
 	private final Orgs orgs;
 	private final TransactionTemplate ownTransaction;
+	/** Fingerprints queued or being taken after filings ({@link FingerprintListener}); reads wait for them a moment. */
+	private final Object quiet = new Object();
+	private int pending;
 
 	Fingerprints(JdbcClient jdbc, EvidenceArchive archive, Catalog catalog, Orgs orgs, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -87,8 +90,46 @@ class Fingerprints {
 		return rows.values().stream().sorted(java.util.Comparator.comparingLong(MaterialRow::id)).toList();
 	}
 
+	void queued() {
+		synchronized (quiet) {
+			pending++;
+		}
+	}
+
+	void taken() {
+		synchronized (quiet) {
+			pending--;
+			quiet.notifyAll();
+		}
+	}
+
+	/**
+	 * Waits (at most {@link #SETTLE}) until the fingerprints of recent filings are taken, so that a reader right after an
+	 * upload sees the signals it makes — the same photo in another community is found only once that one is fingerprinted.
+	 */
+	private void settle() {
+		long end = System.nanoTime() + SETTLE.toNanos();
+		synchronized (quiet) {
+			while (pending > 0) {
+				long left = end - System.nanoTime();
+				if (left <= 0) {
+					return;
+				}
+				try {
+					quiet.wait(Math.max(1, left / 1_000_000));
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
+
 	/** Fingerprints those of these materials (read in the caller's scope) that were never fingerprinted. */
 	void ensure(Collection<MaterialRow> rows) {
+		settle();
 		Set<Long> known = known(rows.stream().map(MaterialRow::id).toList());
 		List<MaterialRow> missing = rows.stream().filter(m -> !known.contains(m.id())).toList();
 		if (missing.isEmpty()) {
