@@ -1,6 +1,5 @@
 package org.chuangwen.tasks;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -126,6 +126,21 @@ class TasksTests {
 	}
 
 	@Test
+	void oneClickOnTheBoxPageMakesATaskForTheCommunityHead() {
+		String head = head(community);
+		Session street = Session.login(port, "jiedao", Api.PASSWORD);
+		String box = "/boxes/" + community + "/" + enc("Ⅲ-115");
+		assertThat(street.get(box).body()).contains("data-testid=\"make-task-制度\"");
+		Session.Page made = street.postForm("/tasks", box, "orgUnitId=" + community + "&indicatorCode=" + enc("Ⅲ-115") + "&gap=" + enc("kind:制度"));
+		assertThat(made.status()).isEqualTo(302);
+		assertThat(made.location()).endsWith("/tasks?orgUnitId=" + community);
+		JsonNode task = tasks("jiedao", community).get(0);
+		assertThat(task.get("assignee").asString()).isEqualTo(head);
+		assertThat(task.get("due").asString()).isEqualTo(today().plusDays(14).toString());
+		assertThat(street.get("/readiness?unit=" + community).body()).contains("/tasks/overdue?orgUnitId=" + community);
+	}
+
+	@Test
 	void refusalsStoreNothing() {
 		assertError(create("jiedao", community, "Ⅲ-115", "kind:制度", "nobody-here", today()), 400, "unknown_assignee");
 		assertError(create("jiedao", community, "Ⅲ-115", "kind:制度", "shequ1", today()), 400, "unknown_assignee");
@@ -146,6 +161,7 @@ class TasksTests {
 		assertThat(api.putJson("jiedao", "/api/v1/me/email", "{\"email\":\"" + address + "\"}").status()).isEqualTo(204);
 		assertError(api.putJson("jiedao", "/api/v1/me/email", "{\"email\":\"不是邮箱\"}"), 400, "invalid_email");
 		try {
+			String head = head(community);
 			long id = create("jiedao", community, "Ⅲ-115", "kind:组织机构", "jiedao", today()).id();
 			assertThat(tasks("jiedao", community).get(0).get("overdue").asBoolean()).isFalse();
 
@@ -165,6 +181,9 @@ class TasksTests {
 				assertThat(((String) m.getContent())).contains("组织机构");
 			});
 			assertThat(api.get("jiedao", "/api/v1/tasks/notices").json()).anySatisfy(n -> assertThat(n.get("taskId").asLong()).isEqualTo(id));
+			// the community head (its worker) is reminded in the app too; without an address, not by mail
+			assertThat(jdbc.sql("select mailed from task_notice where username = :u and task_id = :id").param("u", head).param("id", id).query(Boolean.class)
+					.list()).containsExactly(false);
 
 			assertThat(api.postJson("jiedao", "/api/v1/tasks/reminders", "{}").status()).isEqualTo(200);
 			assertThat(mailsTo(address)).hasSize(1);
@@ -176,6 +195,19 @@ class TasksTests {
 			TestClock.reset();
 			api.putJson("jiedao", "/api/v1/me/email", "{\"email\":\"\"}");
 		}
+	}
+
+	/** A worker account of the community, its head for reminders. */
+	private String head(long unit) {
+		String username = "head" + unit;
+		Api.Response opened = api.postJson("admin", "/api/v1/accounts", "{\"username\":\"" + username + "\",\"displayName\":\"社区主任\",\"orgUnitId\":" + unit
+				+ ",\"roles\":[\"WORKER\"],\"password\":\"" + Api.PASSWORD + "\"}");
+		assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+		return username;
+	}
+
+	private static String enc(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static MimeMessage[] mailsTo(String address) {
