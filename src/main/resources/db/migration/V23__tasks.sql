@@ -38,9 +38,9 @@ create table task_notice (
 );
 create index ix_task_notice_user on task_notice (username, id);
 
--- orgs: an optional e-mail address per account, where reminders are mailed (kept beside app_user so that the
--- account aggregate and its history stay as they are).
+-- orgs: an optional e-mail address per account, where reminders are mailed, encrypted like other personal data (kept
+-- beside app_user so that the account aggregate and its history stay as they are).
 create table account_email (
     username varchar(64)  primary key,
-    email    varchar(254) not null
+    email    varchar(1000) not null
 );

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.chuangwen.audit.AuditLog;
+import org.chuangwen.platform.PersonalData;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -48,10 +49,12 @@ public class Accounts {
 	private final AuditLog audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final PersonalData personalData;
 
 	Accounts(AccountRepository accounts, OrgUnitRepository units, PasswordEncoder passwords, AccountDetailsService details,
 			PasswordPolicy policy, PasswordHistory history, LoginThrottle logins, DataScope scope, AuditLog audit, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.accounts = accounts;
 		this.units = units;
 		this.passwords = passwords;
@@ -259,7 +262,7 @@ public class Accounts {
 
 	private Staff staff(Account account) {
 		String email = jdbc.sql("select email from account_email where username = :u").param("u", account.username()).query(String.class).optional()
-				.orElse(null);
+				.map(personalData::decrypt).orElse(null);
 		return new Staff(account.username(), account.displayName(), account.orgUnitId(), account.roleSet(), email);
 	}
 
@@ -277,7 +280,7 @@ public class Accounts {
 		}
 		jdbc.sql("delete from account_email where username = :u").param("u", me.username()).update();
 		if (!address.isEmpty()) {
-			jdbc.sql("insert into account_email (username, email) values (:u, :e)").param("u", me.username()).param("e", address).update();
+			jdbc.sql("insert into account_email (username, email) values (:u, :e)").param("u", me.username()).param("e", personalData.encrypt(address)).update();
 		}
 		audit.record("EMAIL_CHANGED", "account", me.username(), me.orgUnitId(), address.isEmpty() ? "removed" : "set");
 	}

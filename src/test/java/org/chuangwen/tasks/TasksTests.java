@@ -160,6 +160,7 @@ class TasksTests {
 		String address = "jiedao-" + community + "@example.test";
 		assertThat(api.putJson("jiedao", "/api/v1/me/email", "{\"email\":\"" + address + "\"}").status()).isEqualTo(204);
 		assertError(api.putJson("jiedao", "/api/v1/me/email", "{\"email\":\"不是邮箱\"}"), 400, "invalid_email");
+		assertThat(jdbc.sql("select email from account_email where username = 'jiedao'").query(String.class).single()).doesNotContain("@");
 		try {
 			String head = head(community);
 			long id = create("jiedao", community, "Ⅲ-115", "kind:组织机构", "jiedao", today()).id();
