@@ -13,6 +13,7 @@ import org.chuangwen.orgs.Accounts;
 import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.orgs.Role;
 import org.chuangwen.orgs.Staff;
 import org.chuangwen.platform.Text;
 import org.chuangwen.platform.UserFacingException;
@@ -111,7 +112,7 @@ public class Tasks {
 	TaskView createWithDefaults(Long orgUnitId, String indicatorCode, String gap) {
 		OrgUnit unit = scope.writable(orgUnitId == null ? -1 : orgUnitId);
 		String assignee = orgs.communityOf(unit).map(c -> accounts.staffAt(c.id())).orElse(List.of()).stream()
-				.filter(s -> s.has(org.chuangwen.orgs.Role.WORKER)).map(Staff::username).findFirst().orElse(scope.user().username());
+				.filter(s -> s.has(Role.WORKER)).map(Staff::username).findFirst().orElse(scope.user().username());
 		return create(new NewTask(unit.id(), indicatorCode, gap, assignee, today().plusDays(properties.defaultDays())));
 	}
 
@@ -120,7 +121,7 @@ public class Tasks {
 		Staff staff = accounts.staff(username == null ? null : username.strip()).orElse(null);
 		OrgUnit home = staff == null ? null : orgs.find(staff.orgUnitId()).orElse(null);
 		boolean fits = home != null && unit.path().startsWith(home.path()) && home.path().startsWith(scope.path())
-				&& staff.roles().stream().anyMatch(r -> r.writes());
+				&& staff.roles().stream().anyMatch(Role::writes);
 		if (!fits) {
 			throw UserFacingException.badRequest("unknown_assignee", "error.tasks.assignee", username == null ? "" : username);
 		}

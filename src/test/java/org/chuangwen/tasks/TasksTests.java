@@ -44,6 +44,8 @@ class TasksTests {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		// the daily job must not take a reminder between this test's steps
+		registry.add("chuangwen.tasks.reminder-cron", () -> "-");
 	}
 
 	@AfterAll
