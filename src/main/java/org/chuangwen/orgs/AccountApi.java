@@ -29,6 +29,8 @@ class AccountApi {
 
 	record PasswordChange(String oldPassword, String newPassword) {}
 
+	record EmailChange(String email) {}
+
 	@GetMapping("/accounts")
 	List<AccountView> list() {
 		return accounts.list();
@@ -53,6 +55,12 @@ class AccountApi {
 	@PostMapping("/me/password")
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
 		accounts.changePassword(body.oldPassword(), body.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/me/email")
+	ResponseEntity<Void> changeEmail(@RequestBody EmailChange body) {
+		accounts.changeEmail(body.email());
 		return ResponseEntity.noContent().build();
 	}
 }

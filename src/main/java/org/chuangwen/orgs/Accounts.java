@@ -7,10 +7,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.chuangwen.audit.AuditLog;
+import org.chuangwen.platform.PersonalData;
 import org.chuangwen.platform.UserFacingException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -33,6 +35,8 @@ public class Accounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
 	private static final int DISPLAY_NAME_LIMIT = 100;
+	// Deliberately loose: one @, no spaces, a dot in the domain; the mail server has the last word.
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final AccountRepository accounts;
 	private final OrgUnitRepository units;
@@ -45,10 +49,12 @@ public class Accounts {
 	private final AuditLog audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final PersonalData personalData;
 
 	Accounts(AccountRepository accounts, OrgUnitRepository units, PasswordEncoder passwords, AccountDetailsService details,
 			PasswordPolicy policy, PasswordHistory history, LoginThrottle logins, DataScope scope, AuditLog audit, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.accounts = accounts;
 		this.units = units;
 		this.passwords = passwords;
@@ -237,6 +243,46 @@ public class Accounts {
 		}
 		logins.unlock(username);
 		audit.record("ACCOUNT_UNLOCKED", "account", username, null, null);
+	}
+
+	/** An enabled account by username, as other modules may see it. */
+	@Transactional(readOnly = true)
+	public Optional<Staff> staff(String username) {
+		if (username == null) {
+			return Optional.empty();
+		}
+		return accounts.findByUsername(username).filter(Account::enabled).map(this::staff);
+	}
+
+	/** The enabled accounts rooted exactly at a unit (not below it), by username. */
+	@Transactional(readOnly = true)
+	public List<Staff> staffAt(long orgUnitId) {
+		return accounts.findByOrgUnitId(orgUnitId).stream().filter(Account::enabled).sorted(Comparator.comparing(Account::username)).map(this::staff).toList();
+	}
+
+	private Staff staff(Account account) {
+		String email = jdbc.sql("select email from account_email where username = :u").param("u", account.username()).query(String.class).optional()
+				.map(personalData::decrypt).orElse(null);
+		return new Staff(account.username(), account.displayName(), account.orgUnitId(), account.roleSet(), email);
+	}
+
+	/**
+	 * Sets (or, with a blank address, removes) the caller's own e-mail address, where reminders are mailed; audited.
+	 *
+	 * @throws UserFacingException 400 {@code invalid_email}
+	 */
+	@Transactional
+	void changeEmail(String email) {
+		CurrentUser me = scope.user();
+		String address = email == null ? "" : email.strip();
+		if (!address.isEmpty() && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+			throw UserFacingException.badRequest("invalid_email", "error.account.email");
+		}
+		jdbc.sql("delete from account_email where username = :u").param("u", me.username()).update();
+		if (!address.isEmpty()) {
+			jdbc.sql("insert into account_email (username, email) values (:u, :e)").param("u", me.username()).param("e", personalData.encrypt(address)).update();
+		}
+		audit.record("EMAIL_CHANGED", "account", me.username(), me.orgUnitId(), address.isEmpty() ? "removed" : "set");
 	}
 
 	boolean isEmpty() {
