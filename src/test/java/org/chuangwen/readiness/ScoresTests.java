@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import org.chuangwen.Api;
 import org.chuangwen.DistrictOffice;
 import org.chuangwen.IntegrationTest;
+import org.chuangwen.Session;
 import org.chuangwen.TestClock;
 import org.chuangwen.demo.DemoFiles;
 import org.chuangwen.orgs.Accounts;
@@ -142,6 +143,9 @@ class ScoresTests {
 		assertThat(thisWeek.get("score").asDouble()).isEqualTo(tenth(100.0 / BOXES));
 		assertThat(ofA.get("weeks").get(0).get("score").isNull()).isTrue();
 		assertThat(community(trend, b).get("weeks").get(7).get("score").asDouble()).isZero();
+
+		String page = Session.login(port, writer, Api.PASSWORD).get("/readiness?unit=" + street).body();
+		assertThat(page).contains("data-testid=\"trend\"", week, next.get("week").asString(), tenth(66.0 / BOXES) + " C#", "甲计分社区");
 	}
 
 	@Test
