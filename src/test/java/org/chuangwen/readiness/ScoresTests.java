@@ -112,6 +112,10 @@ class ScoresTests {
 		assertThat(mine.get("score").asDouble()).isEqualTo(tenth((scoreA + scoreB) / 2));
 		assertThat(mine.get("communities").asInt()).isEqualTo(2);
 		assertThat(ofDistrict.get("streets")).extracting(s -> s.get("rank").asInt()).isSorted();
+		assertThat(Session.login(port, writer, Api.PASSWORD).get("/readiness?unit=" + district).body())
+				.contains("data-testid=\"streets\"", "计分街道", "data-testid=\"score\"");
+		assertThat(Session.login(port, writer, Api.PASSWORD).get("/readiness?unit=" + a).body())
+				.contains("data-testid=\"grade-Ⅲ-117\">A<", "data-testid=\"grade-Ⅲ-115\">B<");
 	}
 
 	@Test
