@@ -51,6 +51,7 @@ class NoCrossModuleSqlTests {
 			Map.entry("material_change", "evidence"),
 			Map.entry("photo_caption", "evidence"),
 			Map.entry("readiness_counter", "readiness"),
+			Map.entry("readiness_snapshot", "readiness"),
 			Map.entry("target_declaration", "targets"),
 			Map.entry("facility_record", "targets"),
 			Map.entry("plan_task_status", "targets"),

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class EditionParser {
 
+	private static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(100);
 	private static final Set<String> COMPARATORS = Set.of(">=", "<=", ">", "<", "=");
 	private static final Set<String> TOP = Set.of("edition", "kinds", "indicators");
 	private static final Set<String> EDITION = Set.of("code", "name", "source", "boxRule", "period");
@@ -30,7 +31,7 @@ final class EditionParser {
 	private static final Set<String> RANGE = Set.of("from", "to");
 	private static final Set<String> KIND = Set.of("name", "description", "ledger");
 	private static final Set<String> INDICATOR = Set.of(
-			"code", "title", "printedTitle", "requirements", "evidence", "evidenceKinds", "targets", "flaws", "note");
+			"code", "title", "printedTitle", "requirements", "evidence", "evidenceKinds", "targets", "flaws", "note", "weight");
 	private static final Set<String> TARGET = Set.of("key", "metric", "comparator", "threshold", "unit", "source");
 	private static final Set<String> FLAW = Set.of("field", "problem", "detail", "action");
 
@@ -41,7 +42,7 @@ final class EditionParser {
 		Edition toEdition(long id, Map<String, Long> indicatorIds, Instant importedAt, String importedBy, String fileName) {
 			List<Indicator> stored = indicators.stream()
 					.map(i -> new Indicator(indicatorIds.getOrDefault(i.code(), 0L), i.code(), i.sourceCode(), i.printedCode(),
-							i.title(), i.printedTitle(), i.sort(), i.requirements(), i.evidenceText(), i.evidenceKinds(), i.targets(), i.note()))
+							i.title(), i.printedTitle(), i.sort(), i.requirements(), i.evidenceText(), i.evidenceKinds(), i.targets(), i.note(), i.weight()))
 					.toList();
 			return new Edition(id, code, name, boxRule, period, kinds, stored, findings, importedAt, importedBy, fileName);
 		}
@@ -83,7 +84,7 @@ final class EditionParser {
 
 	private record Draft(int position, String printedCode, String sourceCode, String title, String printedTitle,
 			List<String> requirements, String evidence, List<String> evidenceKinds, List<Target> targets,
-			List<Map<String, String>> flaws, String note) {}
+			List<Map<String, String>> flaws, String note, BigDecimal weight) {}
 
 	private static Object load(String text) {
 		try {
@@ -197,7 +198,25 @@ final class EditionParser {
 			flaws.add(copy);
 		}
 		String note = string(indicator, "note", entry, false);
-		return new Draft(position, printed, sourceCode, title, printedTitle, requirements, evidence, evidenceKinds, targets, flaws, note);
+		BigDecimal weight = weight(indicator.get("weight"), entry);
+		return new Draft(position, printed, sourceCode, title, printedTitle, requirements, evidence, evidenceKinds, targets, flaws, note, weight);
+	}
+
+	/** An indicator's weight in the overall score: a positive number up to 100, 1 when the file names none. */
+	private static BigDecimal weight(Object raw, DefaultMessageSourceResolvable entry) {
+		if (raw == null) {
+			return BigDecimal.ONE;
+		}
+		BigDecimal weight;
+		try {
+			weight = raw instanceof Number || raw instanceof String ? new BigDecimal(raw.toString().strip()) : null;
+		} catch (NumberFormatException e) {
+			weight = null;
+		}
+		if (weight == null || weight.signum() <= 0 || weight.compareTo(MAX_WEIGHT) > 0) {
+			throw new EditionRejected(entry, "weight", "catalog.reason.weight", raw);
+		}
+		return weight;
 	}
 
 	private static Target target(Map<String, Object> target, DefaultMessageSourceResolvable entry, int n) {
@@ -251,7 +270,7 @@ final class EditionParser {
 				findings.add(new Finding(code, flaw.get("field"), flaw.get("problem"), text(flaw.get("detail")), text(flaw.get("action"))));
 			}
 			indicators.add(new Indicator(0, code, d.sourceCode(), d.printedCode(), d.title(), d.printedTitle(), d.position(),
-					d.requirements(), d.evidence(), d.evidenceKinds(), d.targets(), d.note()));
+					d.requirements(), d.evidence(), d.evidenceKinds(), d.targets(), d.note(), d.weight()));
 		}
 		return indicators;
 	}

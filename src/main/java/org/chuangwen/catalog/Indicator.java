@@ -11,6 +11,7 @@ import java.util.List;
  * @param printedTitle the title as printed when it was corrected, otherwise null
  * @param evidenceText the material requirements as printed
  * @param evidenceKinds the kinds this box needs, in the order the source names them
+ * @param weight the indicator's weight in a unit's overall score, from the edition's {@code weight:} (1 when absent)
  */
 public record Indicator(
 		long id,
@@ -24,12 +25,20 @@ public record Indicator(
 		String evidenceText,
 		List<String> evidenceKinds,
 		List<Target> targets,
-		String note) {
+		String note,
+		java.math.BigDecimal weight) {
 
 	public Indicator {
 		requirements = List.copyOf(requirements);
+		weight = weight == null ? java.math.BigDecimal.ONE : weight;
 		evidenceKinds = List.copyOf(evidenceKinds);
 		targets = List.copyOf(targets);
+	}
+
+	/** An indicator of weight 1, as editions without weights have. */
+	public Indicator(long id, String code, String sourceCode, String printedCode, String title, String printedTitle, int sort,
+			List<String> requirements, String evidenceText, List<String> evidenceKinds, List<Target> targets, String note) {
+		this(id, code, sourceCode, printedCode, title, printedTitle, sort, requirements, evidenceText, evidenceKinds, targets, note, null);
 	}
 
 	/** The share of this indicator's required kinds that are among {@code presentKinds}: 0.0 to 1.0. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.chuangwen.catalog.Catalog;
 import org.chuangwen.catalog.Edition;
 import org.chuangwen.catalog.Indicator;
@@ -15,6 +16,8 @@ import org.chuangwen.orgs.DataScope;
 import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
+import org.chuangwen.targets.TargetStatus;
+import org.chuangwen.targets.Targets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Completeness of a box is required kinds present / required kinds. A community's overall completeness is
  * the mean over the edition's indicators; a street's (or district's) is the mean over its communities.
+ *
+ * <p>Scores follow {@link Grading}: each indicator of a community is graded from its completeness and the targets
+ * that name it ({@link Targets}), a community's score is the weighted mean of its indicator scores (weights from the
+ * edition), and a street's, district's or city's score is the mean over its communities.
  */
 @Service
 class Readiness {
@@ -32,8 +39,10 @@ class Readiness {
 	private final Catalog catalog;
 	private final Orgs orgs;
 	private final DataScope scope;
+	private final Targets targets;
 
-	Readiness(JdbcClient jdbc, Catalog catalog, Orgs orgs, DataScope scope) {
+	Readiness(JdbcClient jdbc, Catalog catalog, Orgs orgs, DataScope scope, Targets targets) {
+		this.targets = targets;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.orgs = orgs;
@@ -54,23 +63,31 @@ class Readiness {
 		List<OrgUnit> boxes = unit.kind().ordinal() <= OrgKind.COMMUNITY.ordinal() ? List.of(unit) : orgs.communitiesWithin(unit.path());
 		Map<Long, Evidence> evidence = evidence(unit.path(), boxes, edition);
 
+		Map<Long, Map<String, List<TargetStatus>>> targetsByBox = new HashMap<>();
+		for (OrgUnit box : boxes) {
+			targetsByBox.put(box.id(), targets.of(box.id()).stream().filter(t -> t.indicatorCode() != null)
+					.collect(Collectors.groupingBy(TargetStatus::indicatorCode)));
+		}
+		Map<Long, List<String>> grades = new HashMap<>();
 		List<CommunityScore> scores = new ArrayList<>();
 		for (OrgUnit box : boxes) {
 			Evidence e = evidence.get(box.id());
 			List<Double> byIndicator = edition.indicators().stream().map(i -> i.completeness(e.kinds(i.id()))).toList();
+			List<String> boxGrades = new ArrayList<>();
+			for (int i = 0; i < byIndicator.size(); i++) {
+				Indicator indicator = edition.indicators().get(i);
+				boxGrades.add(Grading.grade(byIndicator.get(i), targetsByBox.get(box.id()).getOrDefault(indicator.code(), List.of())));
+			}
+			grades.put(box.id(), boxGrades);
 			int complete = (int) byIndicator.stream().filter(c -> c >= 1.0).count();
-			scores.add(new CommunityScore(box, 0, mean(byIndicator), complete, byIndicator));
+			double score = weightedScore(edition.indicators(), boxGrades);
+			scores.add(new CommunityScore(box, 0, mean(byIndicator), complete, byIndicator, score, Grading.ofScore(score), 0));
 		}
-		scores.sort(Comparator.comparingDouble(CommunityScore::completeness).reversed().thenComparing(s -> s.community().sort()));
-		List<CommunityScore> ranked = new ArrayList<>();
-		for (int i = 0; i < scores.size(); i++) {
-			CommunityScore s = scores.get(i);
-			boolean tie = i > 0 && s.completeness() == ranked.get(i - 1).completeness();
-			ranked.add(new CommunityScore(s.community(), tie ? ranked.get(i - 1).rank() : i + 1, s.completeness(), s.completeBoxes(), s.byIndicator()));
-		}
+		List<CommunityScore> ranked = rankByScore(rankByCompleteness(scores));
 
 		List<IndicatorReadiness> indicators = new ArrayList<>();
-		for (Indicator indicator : edition.indicators()) {
+		for (int n = 0; n < edition.indicators().size(); n++) {
+			Indicator indicator = edition.indicators().get(n);
 			List<String> present = new ArrayList<>();
 			List<String> missing = new ArrayList<>();
 			for (String kind : indicator.evidenceKinds()) {
@@ -79,10 +96,71 @@ class Readiness {
 			}
 			double completeness = mean(boxes.stream().map(b -> indicator.completeness(evidence.get(b.id()).kinds(indicator.id()))).toList());
 			boolean primary = !boxes.isEmpty() && boxes.stream().allMatch(b -> evidence.get(b.id()).primary(indicator.id()));
-			indicators.add(new IndicatorReadiness(indicator, present, missing, completeness, primary));
+			int index = n;
+			double score = mean(boxes.stream().map(b -> (double) Grading.points(grades.get(b.id()).get(index))).toList());
+			String grade = boxes.size() == 1 ? grades.get(boxes.get(0).id()).get(index) : Grading.ofScore(score);
+			indicators.add(new IndicatorReadiness(indicator, present, missing, completeness, primary, score, grade));
 		}
 		double overall = mean(scores.stream().map(CommunityScore::completeness).toList());
-		return new UnitReadiness(unit, overall, indicators, ranked);
+		double score = mean(scores.stream().map(CommunityScore::score).toList());
+		return new UnitReadiness(unit, overall, indicators, ranked, score, Grading.ofScore(score), streets(unit, scores));
+	}
+
+	/** A community's overall score: the mean of its indicator scores weighted by the edition's weights (0–100). */
+	static double weightedScore(List<Indicator> indicators, List<String> grades) {
+		double weights = 0;
+		double sum = 0;
+		for (int i = 0; i < indicators.size(); i++) {
+			double weight = indicators.get(i).weight().doubleValue();
+			weights += weight;
+			sum += weight * Grading.points(grades.get(i));
+		}
+		return weights == 0 ? 0.0 : sum / weights;
+	}
+
+	private static List<CommunityScore> rankByCompleteness(List<CommunityScore> scores) {
+		List<CommunityScore> sorted = new ArrayList<>(scores);
+		sorted.sort(Comparator.comparingDouble(CommunityScore::completeness).reversed().thenComparing(s -> s.community().sort()));
+		List<CommunityScore> ranked = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			CommunityScore s = sorted.get(i);
+			boolean tie = i > 0 && s.completeness() == ranked.get(i - 1).completeness();
+			ranked.add(s.ranked(tie ? ranked.get(i - 1).rank() : i + 1));
+		}
+		return ranked;
+	}
+
+	/** Adds each community's rank by score, keeping the order by completeness the page has always shown. */
+	private static List<CommunityScore> rankByScore(List<CommunityScore> scores) {
+		List<CommunityScore> byScore = new ArrayList<>(scores);
+		byScore.sort(Comparator.comparingDouble(CommunityScore::score).reversed().thenComparing(s -> s.community().sort()));
+		Map<Long, Integer> rank = new HashMap<>();
+		for (int i = 0; i < byScore.size(); i++) {
+			boolean tie = i > 0 && Math.abs(byScore.get(i).score() - byScore.get(i - 1).score()) < 1e-9;
+			rank.put(byScore.get(i).community().id(), tie ? rank.get(byScore.get(i - 1).community().id()) : i + 1);
+		}
+		return scores.stream().map(s -> s.scoreRanked(rank.get(s.community().id()))).toList();
+	}
+
+	/** The streets of a district or city ranked by the mean score of their communities; none for lower units. */
+	private List<StreetScore> streets(OrgUnit unit, List<CommunityScore> scores) {
+		if (unit.kind().ordinal() <= OrgKind.STREET.ordinal()) {
+			return List.of();
+		}
+		List<StreetScore> streets = new ArrayList<>();
+		for (OrgUnit street : orgs.within(unit.path()).stream().filter(u -> u.kind() == OrgKind.STREET).toList()) {
+			List<CommunityScore> own = scores.stream().filter(s -> street.contains(s.community().path())).toList();
+			double score = mean(own.stream().map(CommunityScore::score).toList());
+			streets.add(new StreetScore(street, 0, score, Grading.ofScore(score), own.size()));
+		}
+		streets.sort(Comparator.comparingDouble(StreetScore::score).reversed().thenComparing(s -> s.street().sort()));
+		List<StreetScore> ranked = new ArrayList<>();
+		for (int i = 0; i < streets.size(); i++) {
+			StreetScore s = streets.get(i);
+			boolean tie = i > 0 && Math.abs(s.score() - ranked.get(i - 1).score()) < 1e-9;
+			ranked.add(new StreetScore(s.street(), tie ? ranked.get(i - 1).rank() : i + 1, s.score(), s.grade(), s.communities()));
+		}
+		return ranked;
 	}
 
 	/** The kinds present per indicator for each evaluated unit, and which indicators have primary-period material. */

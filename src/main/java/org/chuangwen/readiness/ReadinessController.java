@@ -21,8 +21,10 @@ class ReadinessController {
 	private final DataScope scope;
 	private final Orgs orgs;
 	private final Catalog catalog;
+	private final Snapshots snapshots;
 
-	ReadinessController(Readiness readiness, DataScope scope, Orgs orgs, Catalog catalog) {
+	ReadinessController(Readiness readiness, DataScope scope, Orgs orgs, Catalog catalog, Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.readiness = readiness;
 		this.scope = scope;
 		this.orgs = orgs;
@@ -43,6 +45,7 @@ class ReadinessController {
 		model.addAttribute("children", orgs.children(result.unit().id()));
 		model.addAttribute("chart", chart(result));
 		model.addAttribute("period", catalog.active().period());
+		model.addAttribute("trend", snapshots.trend(result.unit().id()));
 		return DASHBOARD;
 	}
 

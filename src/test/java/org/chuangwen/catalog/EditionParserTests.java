@@ -110,6 +110,17 @@ class EditionParserTests {
 	}
 
 	@Test
+	void readsEachIndicatorsWeightAsDataOneWhenAbsentAndRefusesANonPositiveOne() {
+		assertThat(seed.indicators()).extracting(Indicator::weight).allSatisfy(w -> assertThat(w).isEqualByComparingTo("1"));
+		EditionParser.Parsed weighted = EditionParser.parse(seedFile().replace("- code: \"Ⅲ-115\"\n", "- code: \"Ⅲ-115\"\n    weight: 2.5\n"));
+		assertThat(weighted.indicators().get(0).weight()).isEqualByComparingTo("2.5");
+		assertThat(weighted.indicators().get(1).weight()).isEqualByComparingTo("1");
+		assertThat(rejection(seedFile().replace("- code: \"Ⅲ-115\"\n", "- code: \"Ⅲ-115\"\n    weight: 0\n")))
+				.contains("第 1 条指标(Ⅲ-115)", "weight", "0");
+		assertThat(rejection(seedFile().replace("- code: \"Ⅲ-115\"\n", "- code: \"Ⅲ-115\"\n    weight: 重\n"))).contains("weight", "重");
+	}
+
+	@Test
 	void refusesBrokenYamlWithTheLine() {
 		assertThat(rejection("edition:\n  code: x\n  name: [unclosed\nkinds: []\n")).contains("YAML", "第 4 行");
 		assertThat(rejection("- just\n- a list\n")).contains("文件");

@@ -51,6 +51,9 @@ class ReadinessControllerTests {
 	@MockitoBean
 	Catalog catalog;
 
+	@MockitoBean
+	Snapshots snapshots;
+
 	@Autowired
 	DataScope scope;
 

@@ -20,11 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Readiness on the evidence archive's events alone: the events are published here as evidence would publish them,
- * and readiness counts them without reading a material. Its direct bootstrap dependencies (catalog, orgs) plus audit,
- * which their beans need, and platform, whose bean the one injected {@code Clock} is (Modulith cannot see that
- * dependency: the type is {@code java.time.Clock}). The evidence module itself is not in the context. H2 only.
+ * and readiness counts them without reading a material. Its direct bootstrap dependencies (catalog, orgs, targets) plus
+ * audit, which their beans need, and platform, whose bean the one injected {@code Clock} is (Modulith cannot see that
+ * dependency: the type is {@code java.time.Clock}). Evidence is in the context only because the targets module's beans
+ * (declarations with a supporting material, facility photos) need its archive; nothing here files through it. H2 only.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "audit", "platform" })
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "audit", "platform", "evidence" })
 @TestPropertySource(properties = ModuleFixture.FIRST_ADMINISTRATOR)
 class ReadinessModuleTests {
 
