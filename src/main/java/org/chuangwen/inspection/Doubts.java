@@ -64,6 +64,7 @@ class Doubts {
 	/** The signals of a material in the caller's scope (404 otherwise), fingerprinting it first if it never was. */
 	Doubt.OfMaterial ofMaterial(long materialId) {
 		MaterialDetails material = archive.find(materialId);
+		fingerprints.settle();
 		List<Fingerprint> own = fingerprints.ofMaterials(List.of(materialId));
 		if (own.isEmpty() && !material.files().isEmpty()) {
 			fingerprints.refresh(materialId, path(material.row().orgUnitId()));

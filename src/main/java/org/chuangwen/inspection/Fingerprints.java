@@ -107,7 +107,7 @@ class Fingerprints {
 	 * Waits (at most {@link #SETTLE}) until the fingerprints of recent filings are taken, so that a reader right after an
 	 * upload sees the signals it makes — the same photo in another community is found only once that one is fingerprinted.
 	 */
-	private void settle() {
+	void settle() {
 		long end = System.nanoTime() + SETTLE.toNanos();
 		synchronized (quiet) {
 			while (pending > 0) {
