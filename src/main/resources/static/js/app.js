@@ -131,3 +131,20 @@ document.addEventListener('submit', function (event) {
   });
   request.send(new FormData(form));
 });
+
+// The menu item of the page shown is marked: the link whose path is the longest start of the address.
+document.addEventListener('DOMContentLoaded', function () {
+  var here = window.location.pathname;
+  var best = null;
+  document.querySelectorAll('#menu a.nav-link').forEach(function (link) {
+    var path = new URL(link.href, window.location.href).pathname;
+    var matches = here === path || (path !== '/' && here.indexOf(path.replace(/\/$/, '') + '/') === 0);
+    if (matches && (!best || path.length > new URL(best.href, window.location.href).pathname.length)) {
+      best = link;
+    }
+  });
+  if (best) {
+    best.classList.add('active');
+    best.setAttribute('aria-current', 'page');
+  }
+});

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A worker on a 390 px phone: the calendar shows every day of a week on screen (the weekend is not cut off), the
- * readiness page puts what is missing before the chart, and required fields are marked.
+ * readiness page puts what is missing before the chart, required fields are marked, and the menu marks where one is.
  */
 @IntegrationTest
 class PhoneLayoutBrowserTests extends BrowserSupport {
@@ -42,6 +42,8 @@ class PhoneLayoutBrowserTests extends BrowserSupport {
 			// November 2026: Monday the 2nd to Sunday the 8th is one whole week
 			page.navigate("http://localhost:" + port + "/calendar?year=2026&month=11");
 			assertThat(page.getByTestId("week-list")).isVisible();
+			assertThat(page.locator("#menu a.nav-link.active")).hasCount(1);
+			assertThat(page.locator("#menu a.nav-link.active")).hasAttribute("href", "/calendar");
 			for (int day = 2; day <= 8; day++) {
 				Locator cell = page.locator("[data-testid=week-list] [data-day='" + LocalDate.of(2026, 11, day) + "']");
 				assertThat(cell).isVisible();
