@@ -17,6 +17,8 @@ import org.chuangwen.orgs.OrgKind;
 import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.orgs.Orgs;
 import org.chuangwen.platform.PersonalData;
+import org.chuangwen.platform.SeenKeys;
+import org.chuangwen.platform.StreamingSheet;
 import org.chuangwen.platform.WriteTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +34,15 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Roster imports: the sheet is streamed ({@link RosterSheet}), every row checked ({@link Roster}), and the rows
+ * Roster imports: the sheet is streamed ({@link StreamingSheet}), every row checked ({@link Roster}), and the rows
  * written in batches, each batch its own short transaction that also moves the job's counters, so the progress page
  * sees them and a failure keeps what was written before (importing the file again then finds those rows unchanged).
  * Nothing a worker uploaded is logged: a refused row is kept encrypted for the error report.
  */
 @Component
 class RosterImports implements DisposableBean {
+
+	private static final StreamingSheet.Refusal SHEET = new StreamingSheet.Refusal("invalid_roster", "people.import.not-xlsx", "roster_unreadable", "people.import.unreadable");
 
 	private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,18 +89,18 @@ class RosterImports implements DisposableBean {
 	 */
 	long open(Request request) {
 		List<List<String>> header = new ArrayList<>();
-		RosterSheet.read(request.file(), new RosterSheet.Rows() {
+		StreamingSheet.read(request.file(), new StreamingSheet.Rows() {
 			@Override
 			public void header(List<String> cells) {
 				header.add(cells);
-				throw new RosterSheet.Stop();
+				throw new StreamingSheet.Stop();
 			}
 
 			@Override
 			public void row(int rowNumber, List<String> cells) {}
-		});
+		}, SHEET);
 		if (header.isEmpty()) {
-			throw RosterSheet.notARoster();
+			throw SHEET.notASheet();
 		}
 		roster(request, header.get(0));
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -125,7 +129,7 @@ class RosterImports implements DisposableBean {
 	void run(long id, Request request) {
 		try {
 			Batch rows = new Batch(id, request);
-			RosterSheet.read(request.file(), rows);
+			StreamingSheet.read(request.file(), rows, SHEET);
 			rows.flush();
 			jdbc.sql("update resident_import set state = 'DONE', finished_at = :at where id = :id")
 					.param("at", Timestamp.from(Instant.now(clock)))
@@ -160,7 +164,7 @@ class RosterImports implements DisposableBean {
 		return new Roster(header, request.unit(), buildings, careGroups);
 	}
 
-	private final class Batch implements RosterSheet.Rows {
+	private final class Batch implements StreamingSheet.Rows {
 
 		private final long id;
 		private final Request request;

@@ -17,6 +17,8 @@ import org.chuangwen.orgs.OrgUnit;
 import org.chuangwen.people.ResidentRef;
 import org.chuangwen.people.Residents;
 import org.chuangwen.platform.PersonalData;
+import org.chuangwen.platform.SeenKeys;
+import org.chuangwen.platform.StreamingSheet;
 import org.chuangwen.platform.UserFacingException;
 import org.chuangwen.platform.WriteTransactions;
 import org.slf4j.Logger;
@@ -33,13 +35,15 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.stereotype.Component;
 
 /**
- * Register imports, in the shape of the roster import: the sheet is streamed ({@link RegisterSheet}), every row checked
+ * Register imports, in the shape of the roster import: the sheet is streamed ({@link StreamingSheet}), every row checked
  * ({@link RowRules}), and the rows written in batches, each batch its own short transaction that also moves the job's
  * counters, so a progress page sees them and a failure keeps what was written before (the same file imported again then
  * finds those rows unchanged). A refused row is kept encrypted for the error report, never logged.
  */
 @Component
 class RegisterImports implements DisposableBean {
+
+	private static final StreamingSheet.Refusal SHEET = new StreamingSheet.Refusal("invalid_sheet", "registers.import.not-xlsx", "sheet_unreadable", "registers.import.unreadable");
 
 	private static final Logger log = LoggerFactory.getLogger(RegisterImports.class);
 	private static final int CELLS_LIMIT = 12000;
@@ -85,18 +89,18 @@ class RegisterImports implements DisposableBean {
 	 */
 	long open(Request request) {
 		List<List<String>> header = new ArrayList<>();
-		RegisterSheet.read(request.file(), new RegisterSheet.Rows() {
+		StreamingSheet.read(request.file(), new StreamingSheet.Rows() {
 			@Override
 			public void header(List<String> cells) {
 				header.add(cells);
-				throw new RegisterSheet.Stop();
+				throw new StreamingSheet.Stop();
 			}
 
 			@Override
 			public void row(int rowNumber, List<String> cells) {}
-		});
+		}, SHEET);
 		if (header.isEmpty()) {
-			throw RegisterSheet.notASheet();
+			throw SHEET.notASheet();
 		}
 		positions(request.schema(), header.get(0));
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -148,7 +152,7 @@ class RegisterImports implements DisposableBean {
 	void run(long id, Request request) {
 		try {
 			Batch rows = new Batch(id, request);
-			RegisterSheet.read(request.file(), rows);
+			StreamingSheet.read(request.file(), rows, SHEET);
 			rows.flush();
 			jdbc.sql("update register_import set state = 'DONE', finished_at = :at where id = :id")
 					.param("at", Timestamp.from(Instant.now(clock)))
@@ -178,7 +182,7 @@ class RegisterImports implements DisposableBean {
 		}
 	}
 
-	private final class Batch implements RegisterSheet.Rows {
+	private final class Batch implements StreamingSheet.Rows {
 
 		private final long id;
 		private final Request request;

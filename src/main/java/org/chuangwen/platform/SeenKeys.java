@@ -1,16 +1,16 @@
-package org.chuangwen.registers;
+package org.chuangwen.platform;
 
 /**
- * The row keys seen so far in one file, for duplicates within it: 64 bits of each keyed hash in an open-addressing
- * table, 8 bytes a row (a million rows fit in 16 MB; a set of strings would need twenty times that).
+ * The keys (身份证号, a register's row keys) seen so far in one import file, for duplicates within it: 64 bits of each
+ * keyed hash in an open-addressing table, 8 bytes a row (a million rows fit in 16 MB; a set of strings would need twenty times that).
  */
-final class SeenKeys {
+public final class SeenKeys {
 
 	private long[] table = new long[1 << 12];
 	private int size;
 
 	/** Adds the key; false when it was there already. */
-	boolean add(String hexHash) {
+	public boolean add(String hexHash) {
 		long key = Long.parseUnsignedLong(hexHash.substring(0, 16), 16);
 		if (key == 0) {
 			key = 1; // 0 marks an empty slot

@@ -1,4 +1,4 @@
-package org.chuangwen.registers;
+package org.chuangwen.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,21 +17,21 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.chuangwen.platform.UserFacingException;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
  * Reads the first sheet of an XLSX row by row with POI's event model (SAX over the sheet XML): only the current row
- * is held, so a register sheet of any length is read in a small heap. Shared strings are the one part POI keeps whole.
+ * is held, so a sheet of any length is read in a small heap. Shared strings are the one part POI keeps whole. The
+ * imports of the residents roster and of the registers both read through here, each refusing in its own words.
  */
-final class RegisterSheet {
+public final class StreamingSheet {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegisterSheet.class);
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StreamingSheet.class);
 
 	/** Receives the rows in order; cells are the sheet's text as shown in Excel, "" for blank cells. */
-	interface Rows {
+	public interface Rows {
 		void header(List<String> cells);
 
 		/** @param rowNumber the row number as Excel shows it (1 is the header) */
@@ -39,15 +39,26 @@ final class RegisterSheet {
 	}
 
 	/** Thrown by a {@link Rows} to stop reading early (e.g. after the header). */
-	static final class Stop extends RuntimeException {
-		Stop() {
+	public static final class Stop extends RuntimeException {
+		public Stop() {
 			super(null, null, false, false);
 		}
 	}
 
-	private RegisterSheet() {}
+	/**
+	 * How an import refuses a file: the error code and message key for a file that is no XLSX sheet, and for one that
+	 * breaks off after some rows (the message gets the last row read).
+	 */
+	public record Refusal(String notASheetError, String notASheetKey, String unreadableError, String unreadableKey) {
 
-	static void read(Path file, Rows rows) {
+		public UserFacingException notASheet() {
+			return UserFacingException.badRequest(notASheetError, notASheetKey);
+		}
+	}
+
+	private StreamingSheet() {}
+
+	public static void read(Path file, Rows rows, Refusal refusal) {
 		Handler handler = new Handler(rows);
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
@@ -55,7 +66,7 @@ final class RegisterSheet {
 			StylesTable styles = reader.getStylesTable();
 			Iterator<InputStream> sheets = reader.getSheetsData();
 			if (!sheets.hasNext()) {
-				throw notASheet();
+				throw refusal.notASheet();
 			}
 			try (InputStream sheet = sheets.next()) {
 				XMLReader parser = XMLHelper.newXMLReader();
@@ -68,20 +79,16 @@ final class RegisterSheet {
 				| org.apache.poi.openxml4j.exceptions.InvalidOperationException | OpenXML4JException | IOException
 				| javax.xml.parsers.ParserConfigurationException e) {
 			// where, not what: a parser's message may quote the sheet's content
-			log.warn("Register sheet unreadable: {} at line {} (cause {})", e.getClass().getName(),
+			log.warn("Sheet unreadable: {} at line {} (cause {})", e.getClass().getName(),
 					e instanceof org.xml.sax.SAXParseException p ? p.getLineNumber() : -1,
 					e.getCause() == null ? "none" : e.getCause().getClass().getName());
 			if (handler.lastRow > 0) {
 				// e.g. a sheet larger than the platform's ZIP entry limit (chuangwen.evidence.inspection.max-entry-size):
 				// the rows before stay imported, the worker splits the file
-				throw UserFacingException.badRequest("sheet_unreadable", "registers.import.unreadable", handler.lastRow);
+				throw UserFacingException.badRequest(refusal.unreadableError(), refusal.unreadableKey(), handler.lastRow);
 			}
-			throw notASheet();
+			throw refusal.notASheet();
 		}
-	}
-
-	static UserFacingException notASheet() {
-		return UserFacingException.badRequest("invalid_sheet", "registers.import.not-xlsx");
 	}
 
 	private static final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
